@@ -1,0 +1,38 @@
+// Shared pieces of the `zhinan` command-line tool.
+#pragma once
+
+#include <iosfwd>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "zhinan/diagnostic.hpp"
+
+namespace zhinan::cli {
+
+enum class Lang { zh, en };
+
+// Exit codes of every command (SPEC.md): 0 no errors, 1 errors found, 2 usage or I/O.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitFindings = 1;
+inline constexpr int kExitUsage = 2;
+
+struct Context {
+  Lang lang = Lang::zh;
+  std::ostream& out;
+  std::ostream& err;
+};
+
+// A message a clerk reads: Chinese first with the English after it, or English alone.
+std::string say(const Context& ctx, std::string_view zh, std::string_view en);
+
+// One diagnostic per line: `file:line:col: 错误 [id] /path message`.
+void print_diagnostics(const Context& ctx, std::string_view file, const Diagnostics& diagnostics);
+
+// Reads FILE or standard input ("-"); on failure prints why and returns false.
+bool read_input(const Context& ctx, std::string_view name, std::string& bytes);
+
+int run_format(const Context& ctx, std::span<const std::string> args);
+
+}  // namespace zhinan::cli

@@ -1,0 +1,53 @@
+#include <iostream>
+#include <iterator>
+#include <ostream>
+
+#include "cli.hpp"
+#include "zhinan/io.hpp"
+
+namespace zhinan::cli {
+
+std::string say(const Context& ctx, std::string_view zh, std::string_view en) {
+  if (ctx.lang == Lang::en) return std::string(en);
+  return std::string(zh) + "\n  " + std::string(en);
+}
+
+namespace {
+std::string_view severity_label(Lang lang, Severity s) {
+  switch (s) {
+    case Severity::error: return lang == Lang::zh ? "错误" : "error";
+    case Severity::warning: return lang == Lang::zh ? "警告" : "warning";
+    case Severity::info: return lang == Lang::zh ? "提示" : "info";
+  }
+  return "";
+}
+}  // namespace
+
+void print_diagnostics(const Context& ctx, std::string_view file, const Diagnostics& diagnostics) {
+  for (const Diagnostic& d : diagnostics) {
+    ctx.out << file;
+    if (d.location) ctx.out << ':' << d.location->line << ':' << d.location->column;
+    ctx.out << ": " << severity_label(ctx.lang, d.severity) << " [" << d.id << "]";
+    if (!d.path.empty()) ctx.out << ' ' << d.path;
+    ctx.out << ' ' << say(ctx, d.message_zh, d.message_en) << '\n';
+  }
+}
+
+bool read_input(const Context& ctx, std::string_view name, std::string& bytes) {
+  if (name == "-") {
+    bytes.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+    return true;
+  }
+  std::string error;
+  auto content = read_file(path_from_utf8(name), &error);
+  if (!content) {
+    ctx.err << say(ctx, "无法读取文件“" + std::string(name) + "”：" + error,
+                   "cannot read \"" + std::string(name) + "\": " + error)
+            << '\n';
+    return false;
+  }
+  bytes = std::move(*content);
+  return true;
+}
+
+}  // namespace zhinan::cli

@@ -1,0 +1,82 @@
+// zhinan: check, package and audit guideline suggestions (指南建议).
+#include <exception>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "cli.hpp"
+#include "zhinan/version.hpp"
+
+namespace {
+
+using namespace zhinan::cli;
+
+constexpr std::string_view kHelpZh =
+    "zhinan — 省级国际科技合作项目指南建议的检查、打包与查重工具\n"
+    "\n"
+    "用法：\n"
+    "  zhinan format 文件|-          输出指南建议的规范 JSON\n"
+    "  zhinan --version             显示版本\n"
+    "  zhinan --help                显示本帮助\n"
+    "\n"
+    "通用选项：\n"
+    "  --lang zh|en                 提示语言（默认中文）\n"
+    "\n"
+    "退出码：0 无错误；1 发现错误；2 用法或读写错误。\n";
+
+constexpr std::string_view kHelpEn =
+    "zhinan — check, package and audit guideline suggestions\n"
+    "\n"
+    "Usage:\n"
+    "  zhinan format FILE|-         print a suggestion's canonical JSON\n"
+    "  zhinan --version             print the version\n"
+    "  zhinan --help                print this help\n"
+    "\n"
+    "Common options:\n"
+    "  --lang zh|en                 language of messages (default Chinese)\n"
+    "\n"
+    "Exit codes: 0 no errors; 1 errors found; 2 usage or I/O failure.\n";
+
+int run(std::vector<std::string> args) {
+  Context ctx{Lang::zh, std::cout, std::cerr};
+  // --lang may stand anywhere; it applies to every message.
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    if (args[i] != "--lang" && !args[i].starts_with("--lang=")) continue;
+    std::string value = args[i] == "--lang" ? (i + 1 < args.size() ? args[i + 1] : "") : args[i].substr(7);
+    if (value != "zh" && value != "en") {
+      std::cerr << "--lang 只能是 zh 或 en\n  --lang must be zh or en\n";
+      return kExitUsage;
+    }
+    ctx.lang = value == "en" ? Lang::en : Lang::zh;
+    args.erase(args.begin() + static_cast<std::ptrdiff_t>(i),
+               args.begin() + static_cast<std::ptrdiff_t>(args[i] == "--lang" ? i + 2 : i + 1));
+    break;
+  }
+  if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+    if (ctx.lang == Lang::zh) std::cout << kHelpZh << '\n';
+    std::cout << kHelpEn;
+    return args.empty() ? kExitUsage : kExitOk;
+  }
+  if (args[0] == "--version" || args[0] == "version") {
+    std::cout << "zhinan " << zhinan::version_string() << '\n';
+    return kExitOk;
+  }
+  const std::string command = args[0];
+  std::vector<std::string> rest(args.begin() + 1, args.end());
+  if (command == "format") return run_format(ctx, rest);
+  std::cerr << say(ctx, "未知命令“" + command + "”，请运行 zhinan --help 查看用法",
+                   "unknown command \"" + command + "\"; run zhinan --help")
+            << '\n';
+  return kExitUsage;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    return run(std::vector<std::string>(argv + 1, argv + argc));
+  } catch (const std::exception& e) {
+    std::cerr << "内部错误 / internal error: " << e.what() << '\n';
+    return kExitUsage;
+  }
+}

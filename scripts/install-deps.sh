@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Installs everything zhinan needs to build and test on Debian 12. Idempotent; run as root.
+set -euo pipefail
+
+packages=(
+  build-essential cmake ninja-build pkg-config clang libclang-rt-14-dev
+  libboost-json1.81-dev libboost-filesystem1.81-dev libicu-dev libzip-dev
+  doctest-dev libxlsxwriter-dev libbenchmark-dev
+  python3 python3-jsonschema
+  unzip zip p7zip-full libarchive-tools
+  mono-mcs mono-runtime
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Installs what is needed, builds, and runs every test under the `default` and `asan`
+# presets. Ends with ctest's summary line of the combined run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install-deps.sh
+status=0
+for preset in default asan; do
+  echo "== preset $preset"
+  scripts/build.sh "$preset"
+  ctest --preset "$preset" -j"$(nproc)" 2>&1 | tee "build/$preset/ctest.log" || status=1
+done
+# One closing line for the whole run, in ctest's own words.
+python3 scripts/ctest_summary.py build/default/ctest.log build/asan/ctest.log
+exit $status

@@ -1,0 +1,40 @@
+#include "zhinan/io.hpp"
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+namespace zhinan {
+
+std::filesystem::path path_from_utf8(std::string_view utf8) {
+  // char8_t makes the conversion explicit: never through the process code page.
+  return std::filesystem::path(std::u8string(utf8.begin(), utf8.end()));
+}
+
+std::string path_to_utf8(const std::filesystem::path& path) {
+  std::u8string s = path.u8string();
+  return std::string(s.begin(), s.end());
+}
+
+std::optional<std::string> read_file(const std::filesystem::path& path, std::string* error) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    if (error) *error = "is a directory";
+    return std::nullopt;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    if (error) *error = std::strerror(errno);
+    return std::nullopt;
+  }
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  if (in.bad()) {
+    if (error) *error = "read error";
+    return std::nullopt;
+  }
+  return std::move(buffer).str();
+}
+
+}  // namespace zhinan
