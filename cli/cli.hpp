@@ -34,5 +34,6 @@ void print_diagnostics(const Context& ctx, std::string_view file, const Diagnost
 bool read_input(const Context& ctx, std::string_view name, std::string& bytes);
 
 int run_format(const Context& ctx, std::span<const std::string> args);
+int run_summary(const Context& ctx, std::span<const std::string> args);
 
 }  // namespace zhinan::cli

@@ -16,6 +16,7 @@ constexpr std::string_view kHelpZh =
     "\n"
     "用法：\n"
     "  zhinan format 文件|-          输出指南建议的规范 JSON\n"
+    "  zhinan summary 文件…          每个指南建议一行摘要\n"
     "  zhinan --version             显示版本\n"
     "  zhinan --help                显示本帮助\n"
     "\n"
@@ -29,6 +30,7 @@ constexpr std::string_view kHelpEn =
     "\n"
     "Usage:\n"
     "  zhinan format FILE|-         print a suggestion's canonical JSON\n"
+    "  zhinan summary FILE…         one line per suggestion\n"
     "  zhinan --version             print the version\n"
     "  zhinan --help                print this help\n"
     "\n"
@@ -64,6 +66,7 @@ int run(std::vector<std::string> args) {
   const std::string command = args[0];
   std::vector<std::string> rest(args.begin() + 1, args.end());
   if (command == "format") return run_format(ctx, rest);
+  if (command == "summary") return run_summary(ctx, rest);
   std::cerr << say(ctx, "未知命令“" + command + "”，请运行 zhinan --help 查看用法",
                    "unknown command \"" + command + "\"; run zhinan --help")
             << '\n';

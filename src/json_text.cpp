@@ -58,7 +58,7 @@ Diagnostic syntax_error(std::string_view text, std::size_t offset, const boost::
     return located("format.json_invalid", text, offset,
                    "JSON 已结束，其后还有多余内容", "extra text after the end of the JSON value");
   return located("format.json_invalid", text, offset,
-                 "不是有效的 JSON（" + ec.message() + "），请检查此处的标点、引号和括号",
+                 "不是有效的 JSON（语法错误），请检查此处的标点、引号和括号",
                  "not valid JSON (" + ec.message() + "); check the punctuation, quotes and brackets here");
 }
 

@@ -1,0 +1,207 @@
+/* zhinan.h — the C API of zhinan, version 1.
+ *
+ * Check, package and audit guideline suggestions (指南建议) for the Shandong provincial
+ * international S&T cooperation call. C89-clean; every name starts with zn_ / ZN_.
+ *
+ * Conventions (as libgit2's):
+ * - Functions that can fail return an int status: ZN_OK (0) or a negative zn_status.
+ *   On failure zn_error_last() says why, in Chinese then English, for this thread.
+ * - Out-parameters come first. What comes back through an out-parameter is owned by the
+ *   caller and freed with the matching zn_*_free (zn_string_free for char *).
+ * - Strings are UTF-8 and NUL-terminated unless a length is passed beside them.
+ *   Getters return borrowed strings: valid until the object is changed or freed.
+ *   A getter returns "" for a field left empty and NULL only for invalid arguments.
+ * - Flags and counts are int / size_t (never bool), so C#, Python and Java bind them
+ *   without surprises.
+ * - No exception and no abort ever leaves this library; every entry point checks
+ *   its arguments (NULL is refused with ZN_EINVAL, never dereferenced).
+ */
+#ifndef ZHINAN_H
+#define ZHINAN_H
+
+#include <stddef.h>
+
+#if defined(_WIN32) && defined(ZN_BUILDING_LIBRARY)
+#define ZN_EXTERN __declspec(dllexport)
+#elif defined(_WIN32)
+#define ZN_EXTERN __declspec(dllimport)
+#elif defined(ZN_BUILDING_LIBRARY)
+#define ZN_EXTERN __attribute__((visibility("default")))
+#else
+#define ZN_EXTERN
+#endif
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---- Version ------------------------------------------------------------------- */
+
+#define ZN_VERSION_MAJOR 1
+#define ZN_VERSION_MINOR 0
+#define ZN_VERSION_PATCH 0
+#define ZN_VERSION_STRING "1.0.0"
+#define ZN_VERSION_NUMBER (ZN_VERSION_MAJOR * 1000000 + ZN_VERSION_MINOR * 1000 + ZN_VERSION_PATCH)
+
+/* The version of the library actually loaded, as ZN_VERSION_NUMBER; the parts through
+ * the out-parameters when they are not NULL. Compare with the macros to detect a header
+ * and library mismatch. */
+ZN_EXTERN int zn_version(int *major, int *minor, int *patch);
+ZN_EXTERN const char *zn_version_string(void);
+
+/* ---- Status and errors ----------------------------------------------------------- */
+
+typedef enum zn_status {
+  ZN_OK = 0,
+  ZN_EINVAL = -1,    /* an argument is invalid (NULL, out of range, not UTF-8) */
+  ZN_EPARSE = -2,    /* the input could not be read at all (see the diagnostics) */
+  ZN_EIO = -3,       /* a file could not be read or written */
+  ZN_ENOMEM = -4,    /* out of memory */
+  ZN_ENOTFOUND = -5, /* no such code in the call profile */
+  ZN_EINTERNAL = -99 /* a bug in zhinan; the message says what */
+} zn_status;
+
+/* The last failure on this thread: Chinese, a newline, then English. Never NULL ("" when
+ * nothing failed). Valid until the next zhinan call on this thread. */
+ZN_EXTERN const char *zn_error_last(void);
+/* The rule id of the last failure ("format.json_invalid", …) or "" when it had none. */
+ZN_EXTERN const char *zn_error_last_id(void);
+ZN_EXTERN void zn_error_clear(void);
+
+/* Frees a string this library handed out. NULL is fine. */
+ZN_EXTERN void zn_string_free(char *s);
+
+/* ---- Diagnostics ------------------------------------------------------------------ */
+
+typedef struct zn_diagnostics zn_diagnostics; /* a list of findings */
+
+typedef enum zn_severity { ZN_SEVERITY_ERROR = 0, ZN_SEVERITY_WARNING = 1, ZN_SEVERITY_INFO = 2 } zn_severity;
+
+ZN_EXTERN size_t zn_diagnostics_count(const zn_diagnostics *d);
+/* How many have this severity (a zn_severity). */
+ZN_EXTERN size_t zn_diagnostics_count_severity(const zn_diagnostics *d, int severity);
+/* Per finding i (0-based). Strings are borrowed from d; NULL when i is out of range. */
+ZN_EXTERN const char *zn_diagnostics_id(const zn_diagnostics *d, size_t i);
+ZN_EXTERN int zn_diagnostics_severity(const zn_diagnostics *d, size_t i); /* -1 out of range */
+ZN_EXTERN const char *zn_diagnostics_path(const zn_diagnostics *d, size_t i); /* JSON pointer */
+ZN_EXTERN const char *zn_diagnostics_message_zh(const zn_diagnostics *d, size_t i);
+ZN_EXTERN const char *zn_diagnostics_message_en(const zn_diagnostics *d, size_t i);
+/* 1-based line and column in the raw text; 0 when the finding has no text location. */
+ZN_EXTERN int zn_diagnostics_location(int *line, int *column, const zn_diagnostics *d, size_t i);
+/* The whole list as a JSON array of {id, severity, path, message_zh, message_en, line,
+ * column, params}; free with zn_string_free. */
+ZN_EXTERN int zn_diagnostics_to_json(char **out, size_t *out_len, const zn_diagnostics *d);
+ZN_EXTERN void zn_diagnostics_free(zn_diagnostics *d);
+
+/* ---- Call profile ----------------------------------------------------------------- */
+
+typedef struct zn_profile zn_profile; /* the year's rules: regions, industries, limits */
+
+/* The 2025 Shandong profile built into the library. */
+ZN_EXTERN int zn_profile_builtin(zn_profile **out);
+/* A profile from zhinan.profile/1 JSON. On ZN_EPARSE *out is NULL and *diagnostics (if
+ * diagnostics is not NULL) says what is wrong and where. */
+ZN_EXTERN int zn_profile_from_json(zn_profile **out, zn_diagnostics **diagnostics, const char *json, size_t len);
+ZN_EXTERN int zn_profile_from_file(zn_profile **out, zn_diagnostics **diagnostics, const char *path_utf8);
+ZN_EXTERN void zn_profile_free(zn_profile *p);
+
+ZN_EXTERN const char *zn_profile_id(const zn_profile *p);
+ZN_EXTERN const char *zn_profile_name(const zn_profile *p); /* Chinese */
+
+/* Lists of the profile, for building forms: count, then code and label by index. */
+typedef enum zn_profile_list {
+  ZN_LIST_INDUSTRIES = 0,
+  ZN_LIST_REGIONS = 1,
+  ZN_LIST_PROJECT_TYPES = 2,
+  ZN_LIST_BRING_IN_SUBTYPES = 3
+} zn_profile_list;
+ZN_EXTERN size_t zn_profile_count(const zn_profile *p, int list);
+ZN_EXTERN const char *zn_profile_code(const zn_profile *p, int list, size_t i);
+ZN_EXTERN const char *zn_profile_label(const zn_profile *p, int list, size_t i);
+/* The package folder of a region (its label in 2025). */
+ZN_EXTERN const char *zn_profile_region_folder(const zn_profile *p, size_t i);
+/* The readiness scale: lowest and highest level, and each level's name (报告级 …). */
+ZN_EXTERN int zn_profile_trl_range(int *lowest, int *highest, const zn_profile *p);
+ZN_EXTERN const char *zn_profile_trl_name(const zn_profile *p, int level);
+ZN_EXTERN const char *zn_profile_trl_criterion(const zn_profile *p, int level);
+/* Limits: the most key technologies and the most 字 of the 项目概述. */
+ZN_EXTERN int zn_profile_limits(int *key_technologies_max, int *overview_max, const zn_profile *p);
+
+/* ---- Suggestion ------------------------------------------------------------------- */
+
+typedef struct zn_suggestion zn_suggestion; /* one 指南建议: the 信息表 and the 说明报告 */
+
+ZN_EXTERN int zn_suggestion_new(zn_suggestion **out);
+/* Reads zhinan.suggestion/1 JSON (a UTF-8 BOM is fine). profile may be NULL for the
+ * built-in one; labels are read as codes. Returns ZN_OK with a suggestion even when some
+ * fields had the wrong type (they are left empty and reported in *diagnostics);
+ * ZN_EPARSE with *out NULL when the text is not a suggestion at all. *diagnostics is
+ * set whenever diagnostics is not NULL, and must then be freed. */
+ZN_EXTERN int zn_suggestion_from_json(zn_suggestion **out, zn_diagnostics **diagnostics,
+                                      const zn_profile *profile, const char *json, size_t len);
+ZN_EXTERN int zn_suggestion_from_file(zn_suggestion **out, zn_diagnostics **diagnostics,
+                                      const zn_profile *profile, const char *path_utf8);
+/* The canonical JSON (same input, same bytes); free with zn_string_free. */
+ZN_EXTERN int zn_suggestion_to_json(char **out, size_t *out_len, const zn_suggestion *s);
+ZN_EXTERN int zn_suggestion_clone(zn_suggestion **out, const zn_suggestion *s);
+ZN_EXTERN void zn_suggestion_free(zn_suggestion *s);
+
+/* Text fields of the 信息表. Getters borrow; setters copy (NULL or "" clears). */
+typedef enum zn_field {
+  ZN_FIELD_TITLE = 0,              /* 项目名称 */
+  ZN_FIELD_INDUSTRY_OTHER = 1,     /* 其他：____ */
+  ZN_FIELD_OVERVIEW = 2,           /* 项目概述 */
+  ZN_FIELD_FUNDING_TOTAL = 3,      /* 项目计划总投入（万元）, a decimal such as "1200" */
+  ZN_FIELD_FUNDING_PROVINCIAL = 4, /* 省财政资金支持强度建议（万元）, "300.5" */
+  ZN_FIELD_UNIT = 5,               /* 建议单位 */
+  ZN_FIELD_PROPOSER = 6,           /* 建议人 */
+  ZN_FIELD_POSITION = 7,           /* 职称/职务 */
+  ZN_FIELD_PHONE = 8,              /* 联系电话 */
+  ZN_FIELD_DEPARTMENT = 9,         /* 主管部门 */
+  ZN_FIELD_REPORT_DOCUMENT = 10,   /* the unit's own 说明报告 file */
+  ZN_FIELD_DOCUMENT = 11           /* a ready 电子版 file to package */
+} zn_field;
+ZN_EXTERN const char *zn_suggestion_get(const zn_suggestion *s, int field);
+ZN_EXTERN int zn_suggestion_set(zn_suggestion *s, int field, const char *utf8);
+
+/* 产业领域 and 合作国别、地区: one code expected; a form with several boxes ticked
+ * holds several. Setting takes a code or a label of the built-in profile (a text that is
+ * neither is kept as written and reported by validation); NULL or "" clears. */
+ZN_EXTERN size_t zn_suggestion_industry_count(const zn_suggestion *s);
+ZN_EXTERN const char *zn_suggestion_industry(const zn_suggestion *s, size_t i);
+ZN_EXTERN int zn_suggestion_set_industry(zn_suggestion *s, const char *code_or_label);
+ZN_EXTERN int zn_suggestion_add_industry(zn_suggestion *s, const char *code_or_label);
+ZN_EXTERN size_t zn_suggestion_region_count(const zn_suggestion *s);
+ZN_EXTERN const char *zn_suggestion_region(const zn_suggestion *s, size_t i);
+ZN_EXTERN int zn_suggestion_set_region(zn_suggestion *s, const char *code_or_label);
+ZN_EXTERN int zn_suggestion_add_region(zn_suggestion *s, const char *code_or_label);
+
+/* 项目类型 as bit flags. */
+#define ZN_TYPE_BRING_IN 1    /* “引进来” */
+#define ZN_TYPE_GO_GLOBAL 2   /* “走出去” */
+#define ZN_TYPE_PLATFORM 4    /* 依托国际创新合作平台 */
+#define ZN_TYPE_MAJOR_EVENT 8 /* 重大活动签约 */
+ZN_EXTERN int zn_suggestion_type_flags(const zn_suggestion *s); /* -1 for NULL */
+ZN_EXTERN int zn_suggestion_set_type_flags(zn_suggestion *s, int flags);
+/* The sub-types of “引进来” ticked (one expected). */
+ZN_EXTERN size_t zn_suggestion_subtype_count(const zn_suggestion *s);
+ZN_EXTERN const char *zn_suggestion_subtype(const zn_suggestion *s, size_t i);
+ZN_EXTERN int zn_suggestion_set_subtypes(zn_suggestion *s, const char *const *codes, size_t count);
+
+/* 关键科学问题及技术清单. Levels are 0 when not given. */
+ZN_EXTERN size_t zn_suggestion_key_tech_count(const zn_suggestion *s);
+ZN_EXTERN const char *zn_suggestion_key_tech_name(const zn_suggestion *s, size_t i);
+ZN_EXTERN const char *zn_suggestion_key_tech_description(const zn_suggestion *s, size_t i);
+ZN_EXTERN int zn_suggestion_key_tech_levels(int *current, int *expected, const zn_suggestion *s, size_t i);
+/* Appends one; *index (if not NULL) receives its position. */
+ZN_EXTERN int zn_suggestion_add_key_tech(size_t *index, zn_suggestion *s, const char *name,
+                                         const char *description, int current, int expected);
+ZN_EXTERN int zn_suggestion_set_key_tech(zn_suggestion *s, size_t i, const char *name,
+                                         const char *description, int current, int expected);
+ZN_EXTERN int zn_suggestion_remove_key_tech(zn_suggestion *s, size_t i);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* ZHINAN_H */

@@ -1,0 +1,35 @@
+// Helpers shared by the C++ tests.
+#pragma once
+
+#include <filesystem>
+#include <stdexcept>
+#include <string>
+
+#include "zhinan/io.hpp"
+#include "zhinan/suggestion_json.hpp"
+
+namespace zhinan::test {
+
+inline std::filesystem::path source_dir() { return ZHINAN_SOURCE_DIR; }
+inline std::filesystem::path samples_dir() { return source_dir() / "examples" / "data"; }
+
+inline std::string sample_text(const std::string& name) {
+  auto text = read_file(samples_dir() / (name + ".json"));
+  if (!text) throw std::runtime_error("missing sample " + name);
+  return *text;
+}
+
+// A bundled sample, parsed; fails the calling test when it does not parse.
+inline Suggestion sample(const std::string& name) {
+  ParseResult r = parse_suggestion(sample_text(name));
+  if (!r.suggestion) throw std::runtime_error("sample does not parse: " + name);
+  return *r.suggestion;
+}
+
+inline std::string repeat(std::string_view unit, std::size_t times) {
+  std::string out;
+  for (std::size_t i = 0; i < times; ++i) out += unit;
+  return out;
+}
+
+}  // namespace zhinan::test
