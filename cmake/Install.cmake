@@ -21,5 +21,7 @@ write_basic_package_version_file(${PROJECT_BINARY_DIR}/zhinanConfigVersion.cmake
 install(FILES ${PROJECT_BINARY_DIR}/zhinanConfig.cmake ${PROJECT_BINARY_DIR}/zhinanConfigVersion.cmake
         DESTINATION ${ZHINAN_CMAKE_DIR})
 
+# Relocatable: the prefix is found from where the .pc file lies.
+file(RELATIVE_PATH ZHINAN_PC_TO_PREFIX /prefix/${CMAKE_INSTALL_LIBDIR}/pkgconfig /prefix)
 configure_file(${PROJECT_SOURCE_DIR}/cmake/zhinan.pc.in ${PROJECT_BINARY_DIR}/zhinan.pc @ONLY)
 install(FILES ${PROJECT_BINARY_DIR}/zhinan.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)

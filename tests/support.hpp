@@ -5,6 +5,8 @@
 #include <stdexcept>
 #include <string>
 
+#include <doctest/doctest.h>
+
 #include "zhinan/io.hpp"
 #include "zhinan/suggestion_json.hpp"
 
@@ -33,3 +35,12 @@ inline std::string repeat(std::string_view unit, std::size_t times) {
 }
 
 }  // namespace zhinan::test
+
+namespace doctest {
+template <>
+struct StringMaker<zhinan::TextLocation> {
+  static String convert(const zhinan::TextLocation& at) {
+    return (std::to_string(at.line) + ":" + std::to_string(at.column)).c_str();
+  }
+};
+}  // namespace doctest

@@ -15,6 +15,8 @@
  *   without surprises.
  * - No exception and no abort ever leaves this library; every entry point checks
  *   its arguments (NULL is refused with ZN_EINVAL, never dereferenced).
+ * - A handle is used by one thread at a time; different handles may be used on
+ *   different threads at once (profiles are shared read-only between suggestions).
  */
 #ifndef ZHINAN_H
 #define ZHINAN_H
@@ -62,7 +64,9 @@ typedef enum zn_status {
 } zn_status;
 
 /* The last failure on this thread: Chinese, a newline, then English. Never NULL ("" when
- * nothing failed). Valid until the next zhinan call on this thread. */
+ * nothing failed). A call that succeeds leaves it as it was (as libgit2's does); check it
+ * only after a failure. Valid until the next zhinan call on this thread. For input that
+ * could not be read it is the first error found, with its line and column. */
 ZN_EXTERN const char *zn_error_last(void);
 /* The rule id of the last failure ("format.json_invalid", …) or "" when it had none. */
 ZN_EXTERN const char *zn_error_last_id(void);
@@ -86,10 +90,12 @@ ZN_EXTERN int zn_diagnostics_severity(const zn_diagnostics *d, size_t i); /* -1 
 ZN_EXTERN const char *zn_diagnostics_path(const zn_diagnostics *d, size_t i); /* JSON pointer */
 ZN_EXTERN const char *zn_diagnostics_message_zh(const zn_diagnostics *d, size_t i);
 ZN_EXTERN const char *zn_diagnostics_message_en(const zn_diagnostics *d, size_t i);
-/* 1-based line and column in the raw text; 0 when the finding has no text location. */
+/* 1-based line and column in the raw text; 0 when the finding has no text location.
+ * Either out-parameter may be NULL. */
 ZN_EXTERN int zn_diagnostics_location(int *line, int *column, const zn_diagnostics *d, size_t i);
-/* The whole list as a JSON array of {id, severity, path, message_zh, message_en, line,
- * column, params}; free with zn_string_free. */
+/* The whole list as a JSON array of {id, severity ("error", "warning" or "info"), path,
+ * message_zh, message_en, line, column (0 when none), params (an object of strings)};
+ * free with zn_string_free. out_len may be NULL. */
 ZN_EXTERN int zn_diagnostics_to_json(char **out, size_t *out_len, const zn_diagnostics *d);
 ZN_EXTERN void zn_diagnostics_free(zn_diagnostics *d);
 
@@ -99,8 +105,10 @@ typedef struct zn_profile zn_profile; /* the year's rules: regions, industries, 
 
 /* The 2025 Shandong profile built into the library. */
 ZN_EXTERN int zn_profile_builtin(zn_profile **out);
-/* A profile from zhinan.profile/1 JSON. On ZN_EPARSE *out is NULL and *diagnostics (if
- * diagnostics is not NULL) says what is wrong and where. */
+/* A profile from zhinan.profile/1 JSON. When diagnostics is not NULL, *diagnostics is set
+ * (an empty list on success) and must be freed; on ZN_EPARSE (ZN_EIO for an unreadable
+ * file) *out is NULL and the diagnostics say what is wrong and where. On ZN_EINVAL both
+ * are NULL. */
 ZN_EXTERN int zn_profile_from_json(zn_profile **out, zn_diagnostics **diagnostics, const char *json, size_t len);
 ZN_EXTERN int zn_profile_from_file(zn_profile **out, zn_diagnostics **diagnostics, const char *path_utf8);
 ZN_EXTERN void zn_profile_free(zn_profile *p);
@@ -120,11 +128,13 @@ ZN_EXTERN const char *zn_profile_code(const zn_profile *p, int list, size_t i);
 ZN_EXTERN const char *zn_profile_label(const zn_profile *p, int list, size_t i);
 /* The package folder of a region (its label in 2025). */
 ZN_EXTERN const char *zn_profile_region_folder(const zn_profile *p, size_t i);
-/* The readiness scale: lowest and highest level, and each level's name (报告级 …). */
+/* The readiness scale: lowest and highest level, and each level's name (报告级 …);
+ * NULL for a level the scale does not have. */
 ZN_EXTERN int zn_profile_trl_range(int *lowest, int *highest, const zn_profile *p);
 ZN_EXTERN const char *zn_profile_trl_name(const zn_profile *p, int level);
 ZN_EXTERN const char *zn_profile_trl_criterion(const zn_profile *p, int level);
-/* Limits: the most key technologies and the most 字 of the 项目概述. */
+/* Limits: the most key technologies and the most 字 of the 项目概述.
+ * Out-parameters of these two may be NULL when only one part is wanted. */
 ZN_EXTERN int zn_profile_limits(int *key_technologies_max, int *overview_max, const zn_profile *p);
 
 /* ---- Suggestion ------------------------------------------------------------------- */
@@ -133,20 +143,28 @@ typedef struct zn_suggestion zn_suggestion; /* one 指南建议: the 信息表 a
 
 ZN_EXTERN int zn_suggestion_new(zn_suggestion **out);
 /* Reads zhinan.suggestion/1 JSON (a UTF-8 BOM is fine). profile may be NULL for the
- * built-in one; labels are read as codes. Returns ZN_OK with a suggestion even when some
- * fields had the wrong type (they are left empty and reported in *diagnostics);
- * ZN_EPARSE with *out NULL when the text is not a suggestion at all. *diagnostics is
- * set whenever diagnostics is not NULL, and must then be freed. */
+ * built-in one; labels are read as codes. The suggestion keeps a reference to its profile
+ * (the setters read labels through it), so the profile may be freed at any time.
+ * Returns ZN_OK with a suggestion even when some fields had the wrong type (they are left
+ * empty and reported in *diagnostics); ZN_EPARSE with *out NULL when the text is not a
+ * suggestion at all (zn_error_last then gives the first error with its line and column);
+ * zn_suggestion_from_file returns ZN_EIO when the file cannot be read. *diagnostics is
+ * set whenever diagnostics is not NULL (NULL only on ZN_EINVAL / ZN_ENOMEM), and must then
+ * be freed. */
 ZN_EXTERN int zn_suggestion_from_json(zn_suggestion **out, zn_diagnostics **diagnostics,
                                       const zn_profile *profile, const char *json, size_t len);
 ZN_EXTERN int zn_suggestion_from_file(zn_suggestion **out, zn_diagnostics **diagnostics,
                                       const zn_profile *profile, const char *path_utf8);
-/* The canonical JSON (same input, same bytes); free with zn_string_free. */
+/* The canonical JSON (same input, same bytes); free with zn_string_free. out_len may be
+ * NULL. */
 ZN_EXTERN int zn_suggestion_to_json(char **out, size_t *out_len, const zn_suggestion *s);
 ZN_EXTERN int zn_suggestion_clone(zn_suggestion **out, const zn_suggestion *s);
 ZN_EXTERN void zn_suggestion_free(zn_suggestion *s);
 
-/* Text fields of the 信息表. Getters borrow; setters copy (NULL or "" clears). */
+/* Text fields of the 信息表. Getters borrow; setters copy (NULL or "" clears) and refuse
+ * text that is not UTF-8 (ZN_EINVAL). The two amounts are decimal text, kept exactly as
+ * given (written as a JSON string); whether they are valid amounts is validation's
+ * business. */
 typedef enum zn_field {
   ZN_FIELD_TITLE = 0,              /* 项目名称 */
   ZN_FIELD_INDUSTRY_OTHER = 1,     /* 其他：____ */
@@ -165,8 +183,10 @@ ZN_EXTERN const char *zn_suggestion_get(const zn_suggestion *s, int field);
 ZN_EXTERN int zn_suggestion_set(zn_suggestion *s, int field, const char *utf8);
 
 /* 产业领域 and 合作国别、地区: one code expected; a form with several boxes ticked
- * holds several. Setting takes a code or a label of the built-in profile (a text that is
- * neither is kept as written and reported by validation); NULL or "" clears. */
+ * holds several. Setting takes a code, a label or an alias of the suggestion's profile
+ * (the built-in one for zn_suggestion_new, the one it was read under otherwise); a text
+ * that is none of these is kept as written and reported by validation. Set with NULL or
+ * "" clears; add refuses them (ZN_EINVAL). */
 ZN_EXTERN size_t zn_suggestion_industry_count(const zn_suggestion *s);
 ZN_EXTERN const char *zn_suggestion_industry(const zn_suggestion *s, size_t i);
 ZN_EXTERN int zn_suggestion_set_industry(zn_suggestion *s, const char *code_or_label);
@@ -182,13 +202,20 @@ ZN_EXTERN int zn_suggestion_add_region(zn_suggestion *s, const char *code_or_lab
 #define ZN_TYPE_PLATFORM 4    /* 依托国际创新合作平台 */
 #define ZN_TYPE_MAJOR_EVENT 8 /* 重大活动签约 */
 ZN_EXTERN int zn_suggestion_type_flags(const zn_suggestion *s); /* -1 for NULL */
+/* Other bits are refused (ZN_EINVAL). Clearing ZN_TYPE_BRING_IN keeps the sub-types: the
+ * form may be so, and validation reports it. */
 ZN_EXTERN int zn_suggestion_set_type_flags(zn_suggestion *s, int flags);
-/* The sub-types of “引进来” ticked (one expected). */
+/* The sub-types of “引进来” ticked (one expected). Setting replaces them all with codes,
+ * labels or aliases of the suggestion's profile (unknown text kept as written); codes may
+ * be NULL when count is 0. A NULL, empty or non-UTF-8 entry refuses the whole list. */
 ZN_EXTERN size_t zn_suggestion_subtype_count(const zn_suggestion *s);
 ZN_EXTERN const char *zn_suggestion_subtype(const zn_suggestion *s, size_t i);
 ZN_EXTERN int zn_suggestion_set_subtypes(zn_suggestion *s, const char *const *codes, size_t count);
 
-/* 关键科学问题及技术清单. Levels are 0 when not given. */
+/* 关键科学问题及技术清单. Levels are 0 when not given, both ways (0 stores "not given");
+ * other levels are kept even outside the scale, for validation to report. name and
+ * description may be NULL (empty). zn_suggestion_set_key_tech keeps the item's evidence
+ * and expected indicators. The out-parameters of _levels may be NULL. */
 ZN_EXTERN size_t zn_suggestion_key_tech_count(const zn_suggestion *s);
 ZN_EXTERN const char *zn_suggestion_key_tech_name(const zn_suggestion *s, size_t i);
 ZN_EXTERN const char *zn_suggestion_key_tech_description(const zn_suggestion *s, size_t i);

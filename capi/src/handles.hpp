@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <exception>
 #include <memory>
 #include <new>
 #include <string>
@@ -86,17 +87,25 @@ T guard_value(const char* function, T failed, Body&& body) noexcept {
   return failed;
 }
 
-// A getter's failure: records it and gives the getter's "no value".
+// A getter's failure (it has no status to return): records why, gives `value`.
 template <typename T>
-T refuse(T value, int /*status*/, std::string_view zh, std::string_view en) {
+T refuse(T value, std::string_view zh, std::string_view en) {
   set_error(zh, en);
   return value;
 }
+// The same for a NULL argument.
+template <typename T>
+T refuse_null(T value, std::string_view name) {
+  null_argument(name);
+  return value;
+}
+
+// The end of every reader (diagnostics.cpp): hands `found` to the caller when asked for,
+// and when nothing could be read (`read` false) records the first error as the failure
+// and returns ZN_EIO for a file that could not be read, ZN_EPARSE otherwise.
+int finish_reading(bool read, Diagnostics found, zn_diagnostics** diagnostics);
 
 // Hands text to the caller as a malloc'd NUL-terminated copy (freed by zn_string_free).
 int hand_out(char** out, std::size_t* out_len, std::string_view text);
-
-// "" stays "", NULL stays NULL: a borrowed C string for a std::string member.
-inline const char* borrow(const std::string& s) { return s.c_str(); }
 
 }  // namespace zhinan::capi

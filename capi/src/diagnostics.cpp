@@ -1,0 +1,151 @@
+// zn_diagnostics_*: a list of findings, read by index, or as one JSON array.
+#include <algorithm>
+#include <boost/json/serialize.hpp>
+#include <boost/json/value.hpp>
+#include <string>
+
+#include "handles.hpp"
+
+using namespace zhinan::capi;
+
+namespace {
+
+const zhinan::Diagnostic* at(const zn_diagnostics* d, std::size_t i) {
+  if (!d) return refuse_null<const zhinan::Diagnostic*>(nullptr, "d");
+  if (i >= d->items.size())
+    return refuse<const zhinan::Diagnostic*>(
+        nullptr, "下标 " + std::to_string(i) + " 超出范围（共 " + std::to_string(d->items.size()) + " 条）",
+        "index " + std::to_string(i) + " is out of range (there are " + std::to_string(d->items.size()) + ")");
+  return &d->items[i];
+}
+
+boost::json::object to_object(const zhinan::Diagnostic& d) {
+  boost::json::object o;
+  o["id"] = d.id;
+  o["severity"] = std::string(zhinan::to_string(d.severity));
+  o["path"] = d.path;
+  o["message_zh"] = d.message_zh;
+  o["message_en"] = d.message_en;
+  o["line"] = d.location ? d.location->line : 0;
+  o["column"] = d.location ? d.location->column : 0;
+  boost::json::object params;
+  for (const auto& [name, value] : d.params) params[name] = value;
+  o["params"] = std::move(params);
+  return o;
+}
+
+}  // namespace
+
+namespace zhinan::capi {
+
+int finish_reading(bool read, Diagnostics found, zn_diagnostics** diagnostics) {
+  int status = ZN_OK;
+  if (!read) {
+    auto first = std::find_if(found.begin(), found.end(),
+                              [](const Diagnostic& d) { return d.severity == Severity::error; });
+    if (first == found.end()) {
+      set_error("无法读取输入", "the input could not be read");
+      status = ZN_EPARSE;
+    } else {
+      set_error(*first);
+      status = first->id == "io.read_failed" ? ZN_EIO : ZN_EPARSE;
+    }
+  }
+  if (diagnostics) *diagnostics = new zn_diagnostics{std::move(found)};
+  return status;
+}
+
+}  // namespace zhinan::capi
+
+extern "C" {
+
+size_t zn_diagnostics_count(const zn_diagnostics* d) {
+  return guard_value<std::size_t>(__func__, 0, [&]() -> std::size_t {
+    if (!d) return refuse_null<std::size_t>(0, "d");
+    return d->items.size();
+  });
+}
+
+size_t zn_diagnostics_count_severity(const zn_diagnostics* d, int severity) {
+  return guard_value<std::size_t>(__func__, 0, [&]() -> std::size_t {
+    if (!d) return refuse_null<std::size_t>(0, "d");
+    if (severity < ZN_SEVERITY_ERROR || severity > ZN_SEVERITY_INFO)
+      return refuse<std::size_t>(0, "严重程度 " + std::to_string(severity) + " 无效（应为 0、1 或 2）",
+                                 "severity " + std::to_string(severity) + " is invalid (should be 0, 1 or 2)");
+    constexpr zhinan::Severity kBySeverity[] = {zhinan::Severity::error, zhinan::Severity::warning,
+                                               zhinan::Severity::info};
+    return zhinan::count(d->items, kBySeverity[severity]);
+  });
+}
+
+const char* zn_diagnostics_id(const zn_diagnostics* d, size_t i) {
+  return guard_value<const char*>(__func__, nullptr, [&]() -> const char* {
+    const zhinan::Diagnostic* item = at(d, i);
+    return item ? item->id.c_str() : nullptr;
+  });
+}
+
+int zn_diagnostics_severity(const zn_diagnostics* d, size_t i) {
+  return guard_value<int>(__func__, -1, [&]() -> int {
+    const zhinan::Diagnostic* item = at(d, i);
+    if (!item) return -1;
+    switch (item->severity) {
+      case zhinan::Severity::error: return ZN_SEVERITY_ERROR;
+      case zhinan::Severity::warning: return ZN_SEVERITY_WARNING;
+      case zhinan::Severity::info: return ZN_SEVERITY_INFO;
+    }
+    return ZN_SEVERITY_ERROR;
+  });
+}
+
+const char* zn_diagnostics_path(const zn_diagnostics* d, size_t i) {
+  return guard_value<const char*>(__func__, nullptr, [&]() -> const char* {
+    const zhinan::Diagnostic* item = at(d, i);
+    return item ? item->path.c_str() : nullptr;
+  });
+}
+
+const char* zn_diagnostics_message_zh(const zn_diagnostics* d, size_t i) {
+  return guard_value<const char*>(__func__, nullptr, [&]() -> const char* {
+    const zhinan::Diagnostic* item = at(d, i);
+    return item ? item->message_zh.c_str() : nullptr;
+  });
+}
+
+const char* zn_diagnostics_message_en(const zn_diagnostics* d, size_t i) {
+  return guard_value<const char*>(__func__, nullptr, [&]() -> const char* {
+    const zhinan::Diagnostic* item = at(d, i);
+    return item ? item->message_en.c_str() : nullptr;
+  });
+}
+
+int zn_diagnostics_location(int* line, int* column, const zn_diagnostics* d, size_t i) {
+  return guard(__func__, [&]() -> int {
+    if (line) *line = 0;
+    if (column) *column = 0;
+    const zhinan::Diagnostic* item = at(d, i);
+    if (!item) return ZN_EINVAL;
+    if (item->location) {
+      if (line) *line = item->location->line;
+      if (column) *column = item->location->column;
+    }
+    return ZN_OK;
+  });
+}
+
+int zn_diagnostics_to_json(char** out, size_t* out_len, const zn_diagnostics* d) {
+  return guard(__func__, [&]() -> int {
+    if (out) *out = nullptr;
+    if (out_len) *out_len = 0;
+    if (!out) return null_argument("out");
+    if (!d) return null_argument("d");
+    boost::json::array list;
+    list.reserve(d->items.size());
+    for (const auto& item : d->items) list.emplace_back(to_object(item));
+    return hand_out(out, out_len, boost::json::serialize(list));
+  });
+}
+
+void zn_diagnostics_free(zn_diagnostics* d) { delete d; }
+
+}  // extern "C"
