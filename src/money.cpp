@@ -61,17 +61,18 @@ std::optional<Money> Money::parse(std::string_view literal) {
   // value = digits × 10^(exponent − fraction_digits); units = value × 10^6.
   int shift = exponent - fraction_digits + kScaleDigits;
   if (digits.empty()) return Money(0);
+  std::string_view significant = digits;
   if (shift < 0) {
     // Digits below a fen must all be zero.
-    if (static_cast<std::size_t>(-shift) > digits.size()) return std::nullopt;
-    std::size_t keep = digits.size() - static_cast<std::size_t>(-shift);
-    if (digits.find_first_not_of('0', keep) != std::string::npos) return std::nullopt;
-    digits.resize(keep);
+    if (static_cast<std::size_t>(-shift) > significant.size()) return std::nullopt;
+    std::size_t keep = significant.size() - static_cast<std::size_t>(-shift);
+    if (significant.find_first_not_of('0', keep) != std::string_view::npos) return std::nullopt;
+    significant = significant.substr(0, keep);
     shift = 0;
   }
-  if (digits.size() + static_cast<std::size_t>(shift) > 19) return std::nullopt;
+  if (significant.size() + static_cast<std::size_t>(shift) > 19) return std::nullopt;
   std::int64_t units = 0;
-  for (char c : digits) units = units * 10 + (c - '0');
+  for (char c : significant) units = units * 10 + (c - '0');
   for (int i = 0; i < shift; ++i) units *= 10;
   if (units > kMaxUnits) return std::nullopt;
   return Money(negative ? -units : units);
@@ -97,7 +98,8 @@ std::string Money::to_string() const {
     out += '.';
     out += fraction.substr(0, static_cast<std::size_t>(places));
   }
-  return units_ < 0 ? "-" + out : out;
+  if (units_ < 0) out.insert(out.begin(), '-');
+  return out;
 }
 
 }  // namespace zhinan
