@@ -15,6 +15,8 @@ constexpr std::string_view kHelpZh =
     "zhinan — 省级国际科技合作项目指南建议的检查、打包与查重工具\n"
     "\n"
     "用法：\n"
+    "  zhinan validate [--mode draft|submit] [--profile 配置] [--format text|json] 文件…\n"
+    "                               按通知要求逐项检查指南建议\n"
     "  zhinan format 文件|-          输出指南建议的规范 JSON\n"
     "  zhinan summary 文件…          每个指南建议一行摘要\n"
     "  zhinan --version             显示版本\n"
@@ -29,6 +31,8 @@ constexpr std::string_view kHelpEn =
     "zhinan — check, package and audit guideline suggestions\n"
     "\n"
     "Usage:\n"
+    "  zhinan validate [--mode draft|submit] [--profile P] [--format text|json] FILE…\n"
+    "                               check suggestions against every rule of the call\n"
     "  zhinan format FILE|-         print a suggestion's canonical JSON\n"
     "  zhinan summary FILE…         one line per suggestion\n"
     "  zhinan --version             print the version\n"
@@ -67,6 +71,7 @@ int run(std::vector<std::string> args) {
   std::vector<std::string> rest(args.begin() + 1, args.end());
   if (command == "format") return run_format(ctx, rest);
   if (command == "summary") return run_summary(ctx, rest);
+  if (command == "validate") return run_validate(ctx, rest);
   std::cerr << say(ctx, "未知命令“" + command + "”，请运行 zhinan --help 查看用法",
                    "unknown command \"" + command + "\"; run zhinan --help")
             << '\n';

@@ -67,6 +67,7 @@ class ProfileReader {
     p->bring_in_subtypes_ = read_items<Choice>(r, "bring_in_subtypes", [](ObjectReader&, Choice&) {});
     p->trl_scale_ = read_scale(r);
     read_limits(r, p->limits_);
+    read_phone_plan(r, p->phone_plan_);
     read_similarity(r, p->similarity_);
     if (const json::object* o = r.object("package")) {
       ObjectReader pr(*o, "/package", diagnostics_, kInvalid);
@@ -222,6 +223,41 @@ class ProfileReader {
                    "count mode should be word, chars, chars-with-spaces or graphemes");
     }
     lr.unknown(false);
+  }
+
+  void read_phone_plan(ObjectReader& r, PhonePlan& plan) {
+    const json::object* o = r.object("phone");
+    if (!o) {
+      problem("/phone", "缺少电话号码规则“phone”", "the phone numbering plan \"phone\" is missing");
+      return;
+    }
+    ObjectReader pr(*o, "/phone", diagnostics_, kInvalid);
+    auto digits = [&](std::string_view key) {
+      std::vector<std::string> out = pr.strings(key).value_or(std::vector<std::string>{});
+      for (const auto& d : out)
+        if (d.empty() || d.find_first_not_of("0123456789") != std::string::npos)
+          problem(pr.path_of(key), "应为数字串", "should be strings of digits");
+      if (out.empty()) problem(pr.path_of(key), "不能为空", "must not be empty");
+      return out;
+    };
+    auto leads = [&](std::string_view key) {
+      std::string joined;
+      for (const auto& d : digits(key)) joined += d;
+      return joined;
+    };
+    plan.mobile_prefixes = digits("mobile_prefixes");
+    plan.two_digit_area_codes = digits("two_digit_area_codes");
+    plan.three_digit_area_code_leads = leads("three_digit_area_code_leads");
+    plan.local_number_leads = leads("local_number_leads");
+    plan.service_prefixes = digits("service_prefixes");
+    if (const json::array* lengths = pr.array("local_number_lengths"))
+      for (const auto& v : *lengths)
+        if (v.is_int64()) plan.local_number_lengths.push_back(static_cast<int>(v.get_int64()));
+    if (plan.local_number_lengths.empty())
+      problem("/phone/local_number_lengths", "不能为空", "must not be empty");
+    plan.service_number_length = static_cast<int>(pr.integer("service_number_length").value_or(10));
+    pr.string("note");
+    pr.unknown(false);
   }
 
   void read_similarity(ObjectReader& r, SimilarityThresholds& t) {

@@ -73,6 +73,17 @@ struct Limits {
   int funding_max_decimals = 2;
 };
 
+// China's telephone numbering plan as far as a contact number needs it (联系电话).
+struct PhonePlan {
+  std::vector<std::string> mobile_prefixes;       // allocated 3-digit prefixes, "130" …
+  std::vector<std::string> two_digit_area_codes;  // after the trunk 0: "10", "20" … "29"
+  std::string three_digit_area_code_leads;        // first digits of 0XXX area codes: "3456789"
+  std::vector<int> local_number_lengths;          // 7, 8
+  std::string local_number_leads;                 // a local number never starts with 0 or 1
+  std::vector<std::string> service_prefixes;      // "400", "800"
+  int service_number_length = 10;
+};
+
 struct SimilarityThresholds {
   double batch_similar = 0.5;
   double batch_duplicate = 0.9;
@@ -107,6 +118,7 @@ class Profile {
   const std::vector<Choice>& bring_in_subtypes() const { return bring_in_subtypes_; }
   const TrlScale& trl_scale() const { return trl_scale_; }
   const Limits& limits() const { return limits_; }
+  const PhonePlan& phone_plan() const { return phone_plan_; }
   const SimilarityThresholds& similarity() const { return similarity_; }
   const PackageSettings& package() const { return package_; }
   // A rule whose severity this call changes (e.g. 原则上 limits as warnings).
@@ -127,6 +139,7 @@ class Profile {
   std::vector<Choice> bring_in_subtypes_;
   TrlScale trl_scale_;
   Limits limits_;
+  PhonePlan phone_plan_;
   SimilarityThresholds similarity_;
   PackageSettings package_;
   std::map<std::string, Severity, std::less<>> severity_overrides_;

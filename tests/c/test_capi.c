@@ -505,6 +505,9 @@ static char *another_profile(size_t *len) {
       " \"trl_scale\": [{\"level\": 1, \"name\": \"报告级\", \"criterion\": \"提出报告\"},",
       "   {\"level\": 2, \"name\": \"方案级\", \"criterion\": \"形成方案\"}],",
       " \"limits\": {\"key_technologies_max\": 3, \"overview_max\": 500},",
+      " \"phone\": {\"mobile_prefixes\": [\"139\"], \"two_digit_area_codes\": [\"10\"],"
+      " \"three_digit_area_code_leads\": [\"5\"], \"local_number_lengths\": [8],"
+      " \"local_number_leads\": [\"6\"], \"service_prefixes\": [\"400\"]},",
       " \"package\": {\"file_name_pattern\": \"{number}.{title}-{unit}\", \"summary_table_title\": \"汇总表\"}}"};
   size_t i, total = 0;
   char *text;

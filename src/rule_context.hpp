@@ -1,0 +1,58 @@
+// What the rule checks share while they run over one suggestion (internal).
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "zhinan/rules.hpp"
+
+namespace zhinan::detail {
+
+using Params = std::vector<std::pair<std::string, std::string>>;
+
+class RuleContext {
+ public:
+  RuleContext(const Profile& profile, Mode mode) : profile_(profile), mode_(mode) {}
+
+  // Records a finding of rule `id` at `path`, its messages rendered from the registry's
+  // templates with `params`.
+  void report(std::string_view id, std::string path, Params params = {});
+
+  const Profile& profile() const { return profile_; }
+  Diagnostics take() { return std::move(diagnostics_); }
+
+ private:
+  const Profile& profile_;
+  Mode mode_;
+  Diagnostics diagnostics_;
+};
+
+// Replaces each {name} in `text` with its parameter's value.
+std::string render(std::string_view text, const Params& params);
+
+// The checks, by part of the form (rules_form.cpp, rules_key_tech.cpp, rules_report.cpp).
+void check_form(const Suggestion& s, RuleContext& ctx);
+void check_key_technologies(const Suggestion& s, RuleContext& ctx);
+void check_funding_and_source(const Suggestion& s, RuleContext& ctx);
+void check_report(const Suggestion& s, RuleContext& ctx);
+void check_region_consistency(const Suggestion& s, RuleContext& ctx);
+
+// Empty or only white space: what a clerk would call not filled in.
+bool is_blank(std::string_view text);
+
+// "新能源、高端装备" and "new_energy, high_end_equipment" lists of a profile's choices, for messages.
+template <typename Choices>
+std::string labels_of(const Choices& choices) {
+  std::string out;
+  for (const auto& c : choices) out += (out.empty() ? "" : "、") + c.label;
+  return out;
+}
+template <typename Choices>
+std::string codes_of(const Choices& choices) {
+  std::string out;
+  for (const auto& c : choices) out += (out.empty() ? "" : ", ") + c.code;
+  return out;
+}
+
+}  // namespace zhinan::detail
