@@ -227,6 +227,33 @@ ZN_EXTERN int zn_suggestion_set_key_tech(zn_suggestion *s, size_t i, const char 
                                          const char *description, int current, int expected);
 ZN_EXTERN int zn_suggestion_remove_key_tech(zn_suggestion *s, size_t i);
 
+/* ---- Validation ------------------------------------------------------------------- */
+
+typedef enum zn_mode {
+  ZN_MODE_SUBMIT = 0, /* the department's check before packaging: rules as SPEC.md lists them */
+  ZN_MODE_DRAFT = 1   /* a unit still filling the form: every "*missing" rule is a warning */
+} zn_mode;
+
+/* Checks one suggestion against every single-suggestion rule of the call, under profile
+ * (NULL: the built-in 2025 profile) and mode (a zn_mode). *out receives the findings in a
+ * fixed order (the form's, then the report outline's); free it with zn_diagnostics_free.
+ * Returns ZN_OK whenever the check ran, whatever it found: count the errors with
+ * zn_diagnostics_count_severity(*out, ZN_SEVERITY_ERROR). */
+ZN_EXTERN int zn_validate(zn_diagnostics **out, const zn_suggestion *s, const zn_profile *profile, int mode);
+
+/* The named parameters of finding i that its messages cite (limit, count, value, …):
+ * how many, then each one's name and value (borrowed from d; NULL when out of range). */
+ZN_EXTERN size_t zn_diagnostics_param_count(const zn_diagnostics *d, size_t i);
+ZN_EXTERN const char *zn_diagnostics_param_name(const zn_diagnostics *d, size_t i, size_t k);
+ZN_EXTERN const char *zn_diagnostics_param_value(const zn_diagnostics *d, size_t i, size_t k);
+
+/* The rule registry: every rule id (stable; see SPEC.md), its default severity (a
+ * zn_severity) and the form's field it concerns, in Chinese. Strings are static. */
+ZN_EXTERN size_t zn_rule_count(void);
+ZN_EXTERN const char *zn_rule_id(size_t i);
+ZN_EXTERN int zn_rule_severity(size_t i);
+ZN_EXTERN const char *zn_rule_field(size_t i);
+
 #ifdef __cplusplus
 }
 #endif

@@ -88,13 +88,7 @@ const char* zn_diagnostics_id(const zn_diagnostics* d, size_t i) {
 int zn_diagnostics_severity(const zn_diagnostics* d, size_t i) {
   return guard_value<int>(__func__, -1, [&]() -> int {
     const zhinan::Diagnostic* item = at(d, i);
-    if (!item) return -1;
-    switch (item->severity) {
-      case zhinan::Severity::error: return ZN_SEVERITY_ERROR;
-      case zhinan::Severity::warning: return ZN_SEVERITY_WARNING;
-      case zhinan::Severity::info: return ZN_SEVERITY_INFO;
-    }
-    return ZN_SEVERITY_ERROR;
+    return item ? c_severity(item->severity) : -1;
   });
 }
 
@@ -143,6 +137,38 @@ int zn_diagnostics_to_json(char** out, size_t* out_len, const zn_diagnostics* d)
     list.reserve(d->items.size());
     for (const auto& item : d->items) list.emplace_back(to_object(item));
     return hand_out(out, out_len, boost::json::serialize(list));
+  });
+}
+
+size_t zn_diagnostics_param_count(const zn_diagnostics* d, size_t i) {
+  return guard_value<std::size_t>(__func__, 0, [&]() -> std::size_t {
+    const zhinan::Diagnostic* item = at(d, i);
+    return item ? item->params.size() : 0;
+  });
+}
+
+namespace {
+const std::pair<std::string, std::string>* param_at(const zn_diagnostics* d, size_t i, size_t k) {
+  const zhinan::Diagnostic* item = at(d, i);
+  if (!item) return nullptr;
+  if (k >= item->params.size())
+    return refuse<const std::pair<std::string, std::string>*>(
+        nullptr, "参数下标 " + std::to_string(k) + " 超出范围", "parameter index " + std::to_string(k) + " is out of range");
+  return &item->params[k];
+}
+}  // namespace
+
+const char* zn_diagnostics_param_name(const zn_diagnostics* d, size_t i, size_t k) {
+  return guard_value<const char*>(__func__, nullptr, [&]() -> const char* {
+    const auto* p = param_at(d, i, k);
+    return p ? p->first.c_str() : nullptr;
+  });
+}
+
+const char* zn_diagnostics_param_value(const zn_diagnostics* d, size_t i, size_t k) {
+  return guard_value<const char*>(__func__, nullptr, [&]() -> const char* {
+    const auto* p = param_at(d, i, k);
+    return p ? p->second.c_str() : nullptr;
   });
 }
 

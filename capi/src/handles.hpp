@@ -32,6 +32,16 @@ struct zn_suggestion {
 
 namespace zhinan::capi {
 
+// The C value of a severity (zn_severity).
+inline int c_severity(Severity s) {
+  switch (s) {
+    case Severity::error: return ZN_SEVERITY_ERROR;
+    case Severity::warning: return ZN_SEVERITY_WARNING;
+    case Severity::info: return ZN_SEVERITY_INFO;
+  }
+  return ZN_SEVERITY_ERROR;
+}
+
 // --- the thread's last error (error.cpp)
 
 // Records a failure: Chinese, a newline, English, prefixed by the entry point's name.
