@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """The `zhinan` command as a clerk and a script run it: outputs, messages, exit codes."""
 import glob
+import json
 import os
 import subprocess
 import tempfile
@@ -120,6 +121,98 @@ class Format(unittest.TestCase):
             with open(path, "wb") as f:
                 f.write('{"format":"zhinan.suggestion/1","title":"氢能"}'.encode())
             self.assertEqual(run("format", path).returncode, 0)
+
+
+class Validate(unittest.TestCase):
+    def samples(self, pattern):
+        return sorted(glob.glob(os.path.join(SAMPLES, pattern)))
+
+    def test_valid_samples_pass(self):
+        r = run("validate", *self.samples("valid-*.json"))
+        out = r.stdout.decode()
+        self.assertEqual(r.returncode, 0, out)
+        self.assertIn("通过", out)
+        self.assertNotIn("不通过：", out)
+        self.assertIn("0 个不通过", out)
+
+    def test_faulty_sample_fails_with_the_clerks_words(self):
+        r = run("validate", os.path.join(SAMPLES, "faulty-many-mistakes.json"))
+        out = r.stdout.decode()
+        self.assertEqual(r.returncode, 1)
+        self.assertIn("不通过：12 个错误，1 个警告", out)
+        self.assertIn("【项目概述】项目概述超过1000字（现1164字", out)
+        self.assertIn("[overview.too_long /overview]", out)
+        # Chinese first, the English under it.
+        self.assertLess(out.index("项目概述超过1000字"), out.index("over the limit of 1000"))
+
+    def test_english_only(self):
+        r = run("--lang", "en", "validate", os.path.join(SAMPLES, "faulty-many-mistakes.json"))
+        out = r.stdout.decode()
+        self.assertIn("FAIL: 12 errors, 1 warnings", out)
+        self.assertNotIn("不通过", out)
+
+    def test_json_output_has_every_field(self):
+        files = self.samples("*.json")
+        r = run("validate", "--format", "json", *files)
+        self.assertEqual(r.returncode, 1)
+        doc = json.loads(r.stdout)
+        self.assertEqual(doc["summary"]["files"], len(files))
+        self.assertEqual(doc["summary"]["errors"], 12)
+        for d in doc["diagnostics"]:
+            for key in ("file", "id", "severity", "path", "message_zh", "message_en"):
+                self.assertIn(key, d)
+        expected = set()
+        with open(os.path.join(SAMPLES, "faulty-many-mistakes.expected.txt"), encoding="utf-8") as f:
+            for line in f:
+                if line.strip():
+                    rule, path = line.split()
+                    expected.add((rule, path))
+        found = {(d["id"], d["path"]) for d in doc["diagnostics"]
+                 if d["file"].endswith("faulty-many-mistakes.json")}
+        self.assertEqual(found, expected)
+
+    def test_draft_mode_turns_missing_into_warnings(self):
+        doc = b'{"format":"zhinan.suggestion/1","overview":"x"}'
+        submit = run("validate", "--format", "json", "-", stdin=doc)
+        draft = run("validate", "--mode", "draft", "--format", "json", "-", stdin=doc)
+        self.assertEqual(submit.returncode, 1)
+        sev = {d["id"]: d["severity"] for d in json.loads(draft.stdout)["diagnostics"]}
+        self.assertEqual(sev["title.missing"], "warning")
+        self.assertEqual(sev["type.none"], "error")  # not a *missing rule
+        self.assertEqual(draft.returncode, 1)
+
+    def test_broken_file_is_reported_with_line_and_column(self):
+        r = run("validate", "--format", "json", "-", stdin=b'{"format":"zhinan.suggestion/1",\n"title": }')
+        self.assertEqual(r.returncode, 1)
+        d = json.loads(r.stdout)["diagnostics"][0]
+        self.assertEqual(d["id"], "format.json_invalid")
+        self.assertEqual(d["line"], 2)
+
+    def test_profile_option(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            profile_src = os.path.join(os.path.dirname(SAMPLES), "..", "data", "profiles", "shandong-2025.json")
+            with open(profile_src, encoding="utf-8") as f:
+                profile = json.load(f)
+            profile["severity_overrides"] = {"key_tech.too_many": "warning"}
+            path = os.path.join(tmp, "profile.json")
+            with open(path, "w", encoding="utf-8") as f:
+                json.dump(profile, f, ensure_ascii=False)
+            r = run("validate", "--profile", path, "--format", "json",
+                    os.path.join(SAMPLES, "faulty-many-mistakes.json"))
+            sev = {d["id"]: d["severity"] for d in json.loads(r.stdout)["diagnostics"]}
+            self.assertEqual(sev["key_tech.too_many"], "warning")
+            bad = os.path.join(tmp, "bad.json")
+            with open(bad, "w") as f:
+                f.write("{}")
+            r = run("validate", "--profile", bad, os.path.join(SAMPLES, "valid-sco.json"))
+            self.assertEqual(r.returncode, 2)
+            self.assertIn("profile.invalid", r.stderr.decode())
+
+    def test_usage_errors(self):
+        self.assertEqual(run("validate").returncode, 2)
+        self.assertEqual(run("validate", "--mode", "final", "x.json").returncode, 2)
+        self.assertEqual(run("validate", "--bogus", "x.json").returncode, 2)
+        self.assertEqual(run("validate", "/nonexistent.json").returncode, 2)
 
 
 if __name__ == "__main__":
