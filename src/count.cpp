@@ -70,21 +70,27 @@ constexpr unsigned kStateMask = 0x18;  // the next state's offset within a step 
 constexpr std::array<std::uint8_t, 8> kCharsWeight{1, 1, 0, 0, 0, 1, 1, 0};
 constexpr std::array<std::uint8_t, 8> kWithSpacesWeight{1, 1, 1, 0, 0, 1, 1, 0};
 
-static_assert(static_cast<int>(CharClass::other) == 0 && static_cast<int>(CharClass::east_asian) == 1 &&
-              static_cast<int>(CharClass::space) == 2 && static_cast<int>(CharClass::separator) == 3 &&
-              static_cast<int>(CharClass::ignorable) == 4 && static_cast<int>(CharClass::mark) == 5 &&
-              static_cast<int>(CharClass::format) == 6 && kClassCount == 7,
+constexpr int index(CharClass c) { return static_cast<int>(c); }
+static_assert(index(CharClass::other) == 0 && index(CharClass::east_asian) == 1 &&
+                  index(CharClass::space) == 2 && index(CharClass::separator) == 3 &&
+                  index(CharClass::ignorable) == 4 && index(CharClass::mark) == 5 &&
+                  index(CharClass::format) == 6 && kClassCount == 7,
               "the weight tables above follow CharClass");
 
 constexpr bool is_trail(unsigned b) { return (b & 0xC0) == 0x80; }
 // Valid first trail byte after a 3-byte lead: E0 needs A0–BF (no overlong forms), ED needs
 // 80–9F (no surrogates); bit (t1 >> 5) of the lead's mask, as in ICU's U8_NEXT.
-constexpr std::array<std::uint8_t, 16> kLead3T1Bits{0x20, 0x30, 0x30, 0x30, 0x30, 0x30, 0x30, 0x30,
-                                                     0x30, 0x30, 0x30, 0x30, 0x30, 0x10, 0x30, 0x30};
-constexpr bool valid_lead3(unsigned lead, unsigned t1) { return (kLead3T1Bits[lead & 0x0F] >> (t1 >> 5)) & 1; }
+constexpr std::array<std::uint8_t, 16> kLead3T1Bits{
+    0x20, 0x30, 0x30, 0x30, 0x30, 0x30, 0x30, 0x30, 0x30, 0x30, 0x30, 0x30, 0x30, 0x10, 0x30, 0x30};
+constexpr bool valid_lead3(unsigned lead, unsigned t1) {
+  return (kLead3T1Bits[lead & 0x0F] >> (t1 >> 5)) & 1;
+}
 // Lead F0–F4 (checked by the caller): F0 needs 90–BF, F4 needs 80–8F (≤ U+10FFFF).
-constexpr std::array<std::uint8_t, 16> kLead4T1Bits{0, 0, 0, 0, 0, 0, 0, 0, 0x1E, 0x0F, 0x0F, 0x0F, 0, 0, 0, 0};
-constexpr bool valid_lead4(unsigned lead, unsigned t1) { return (kLead4T1Bits[t1 >> 4] >> (lead & 7)) & 1; }
+constexpr std::array<std::uint8_t, 16> kLead4T1Bits{
+    0, 0, 0, 0, 0, 0, 0, 0, 0x1E, 0x0F, 0x0F, 0x0F, 0, 0, 0, 0};
+constexpr bool valid_lead4(unsigned lead, unsigned t1) {
+  return (kLead4T1Bits[t1 >> 4] >> (lead & 7)) & 1;
+}
 
 class Reader {
  public:
@@ -96,7 +102,8 @@ class Reader {
   // Reads the code point at p (which is not ASCII, and p < end) and returns its table
   // entry; p moves past it. Accepts exactly what decode_utf8 accepts: an ill-formed
   // sequence moves one byte and reads as U+FFFD.
-  [[gnu::always_inline]] std::uint8_t multi_byte(const unsigned char*& p, const unsigned char* end) const {
+  [[gnu::always_inline]] std::uint8_t multi_byte(const unsigned char*& p,
+                                                 const unsigned char* end) const {
     const unsigned b0 = p[0];
     const auto left = end - p;
     if (b0 - 0xE0u < 0x10u) {  // 3 bytes: U+0800–FFFF, where all of CJK's BMP part lives

@@ -1,6 +1,7 @@
 #include "json_read.hpp"
 
 #include <boost/json/serialize.hpp>
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 
@@ -53,7 +54,7 @@ std::string ObjectReader::path_of(std::string_view key) const {
 }
 
 const boost::json::value* ObjectReader::find(std::string_view key) {
-  known_.emplace(key);
+  known_.push_back(key);
   const boost::json::value* v = object_.if_contains(key);
   return v && !v->is_null() ? v : nullptr;
 }
@@ -168,7 +169,7 @@ std::optional<DecimalText> ObjectReader::decimal(std::string_view key) {
 UnknownFields ObjectReader::unknown(bool warn) {
   UnknownFields out;
   for (const auto& member : object_) {
-    if (known_.contains(member.key())) continue;
+    if (std::find(known_.begin(), known_.end(), std::string_view(member.key())) != known_.end()) continue;
     out.emplace_back(std::string(member.key()), boost::json::serialize(member.value()));
     if (!warn) continue;
     Diagnostic d = make_diagnostic(

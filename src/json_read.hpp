@@ -3,7 +3,7 @@
 
 #include <boost/json/value.hpp>
 #include <optional>
-#include <set>
+#include <vector>
 #include <string>
 #include <string_view>
 
@@ -20,7 +20,8 @@ class ObjectReader {
                std::string_view wrong_type_id);
 
   std::string path_of(std::string_view key) const;
-  const boost::json::value* find(std::string_view key);  // marks the key known
+  // Every getter marks its key known; keys must outlive the reader (they are literals).
+  const boost::json::value* find(std::string_view key);
   std::optional<std::string> string(std::string_view key);
   std::optional<bool> boolean(std::string_view key);
   std::optional<long long> integer(std::string_view key);
@@ -43,7 +44,7 @@ class ObjectReader {
   std::string path_;
   Diagnostics& diagnostics_;
   std::string wrong_type_id_;
-  std::set<std::string, std::less<>> known_;
+  std::vector<std::string_view> known_;  // the readers' own key literals: no copies
 };
 
 std::string_view kind_zh(const boost::json::value& v);

@@ -62,6 +62,17 @@ Diagnostic syntax_error(std::string_view text, std::size_t offset, const boost::
                  "not valid JSON (" + ec.message() + "); check the punctuation, quotes and brackets here");
 }
 
+Diagnostic encoding_error(std::string_view text, std::size_t bad) {
+  if (looks_like_gbk(text))
+    return located("format.utf8_invalid", text, bad,
+                   "文件不是 UTF-8 编码，看起来是 GBK（ANSI）编码。请用记事本或 WPS 打开，"
+                   "选择“另存为”，编码选“UTF-8”后保存",
+                   "the file is not UTF-8; it looks like GBK (ANSI). Open it in Notepad or WPS, "
+                   "choose Save As and pick the UTF-8 encoding");
+  return located("format.utf8_invalid", text, bad, "此处的字节不是有效的 UTF-8 编码",
+                 "the bytes here are not valid UTF-8");
+}
+
 }  // namespace
 
 Diagnostic make_diagnostic(std::string id, Severity severity, std::string path,
@@ -112,24 +123,18 @@ JsonText parse_json_text(std::string_view bytes) {
     return fail(located("format.json_invalid", text, text.find('\0'),
                         "这是二进制文件（如 Word、压缩包或图片），不是 JSON 文本",
                         "this is a binary file (a Word document, an archive or a picture), not JSON text"));
-  if (std::size_t bad = find_invalid_utf8(text); bad != std::string_view::npos) {
-    if (looks_like_gbk(text))
-      return fail(located("format.utf8_invalid", text, bad,
-                          "文件不是 UTF-8 编码，看起来是 GBK（ANSI）编码。请用记事本或 WPS 打开，"
-                          "选择“另存为”，编码选“UTF-8”后保存",
-                          "the file is not UTF-8; it looks like GBK (ANSI). Open it in Notepad or WPS, "
-                          "choose Save As and pick the UTF-8 encoding"));
-    return fail(located("format.utf8_invalid", text, bad, "此处的字节不是有效的 UTF-8 编码",
-                        "the bytes here are not valid UTF-8"));
-  }
-
   boost::json::parse_options options;
   options.max_depth = kMaxJsonDepth;
   boost::json::stream_parser parser({}, options);
   boost::system::error_code ec;
   std::size_t consumed = parser.write_some(text.data(), text.size(), ec);
   if (!ec && !parser.done()) parser.finish(ec);
-  if (ec) return fail(syntax_error(text, consumed, ec));
+  // Boost.JSON refuses ill-formed UTF-8 too; only then is it worth finding the byte, so
+  // that the clerk hears about the encoding rather than a syntax error.
+  if (ec) {
+    if (std::size_t bad = find_invalid_utf8(text); bad != std::string_view::npos) return fail(encoding_error(text, bad));
+    return fail(syntax_error(text, consumed, ec));
+  }
   if (text.substr(consumed).find_first_not_of(" \t\r\n") != std::string_view::npos)
     return fail(syntax_error(text, consumed + text.substr(consumed).find_first_not_of(" \t\r\n"),
                              boost::json::error::extra_data));

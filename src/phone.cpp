@@ -33,13 +33,14 @@ std::string to_ascii(std::string_view text) {
   return out;
 }
 
-// Splits "main#ext" at the first extension marker: #, 转, ext, x, 分机.
-std::pair<std::string, std::string> split_extension(std::string s) {
+// Splits "main#ext" at the first extension marker: #, 转, ext, x, 分机. The extension is
+// absent without a marker, and empty when nothing follows the marker.
+std::pair<std::string, std::optional<std::string>> split_extension(std::string s) {
   for (std::string_view marker : {"#", "ext.", "ext", "EXT", "Ext", "x", "X"}) {
     if (auto at = s.find(marker); at != std::string::npos)
       return {s.substr(0, at), s.substr(at + marker.size())};
   }
-  return {s, ""};
+  return {s, std::nullopt};
 }
 
 std::optional<std::string> digits_only(std::string_view s, bool allow_plus) {
@@ -72,8 +73,8 @@ bool valid_landline(std::string_view d, const PhonePlan& plan) {
 std::optional<PhoneNumber> parse_phone(std::string_view text, const PhonePlan& plan) {
   auto [main_part, extension_part] = split_extension(to_ascii(text));
   std::optional<std::string> d = digits_only(main_part, true);
-  std::optional<std::string> ext = digits_only(extension_part, false);
-  if (!d || !ext || ext->size() > 6 || (!extension_part.empty() && ext->empty())) return std::nullopt;
+  std::optional<std::string> ext = digits_only(extension_part.value_or(""), false);
+  if (!d || !ext || ext->size() > 6 || (extension_part && ext->empty())) return std::nullopt;
   bool international = false;
   if (d->starts_with("+86")) d->erase(0, 3), international = true;
   else if (d->starts_with("0086")) d->erase(0, 4), international = true;

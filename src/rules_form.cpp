@@ -64,7 +64,7 @@ void check_project_type(const Suggestion& s, RuleContext& ctx) {
 }
 
 void check_overview(const Suggestion& s, RuleContext& ctx) {
-  if (s.overview.find_first_not_of(" \t\r\n") == std::string::npos) {
+  if (is_blank(s.overview)) {
     ctx.report("overview.missing", "/overview");
     return;
   }
@@ -78,7 +78,16 @@ void check_overview(const Suggestion& s, RuleContext& ctx) {
 
 }  // namespace
 
-bool is_blank(std::string_view text) { return text.find_first_not_of(" \t\r\n") == std::string_view::npos; }
+// The full-width space U+3000 of Chinese input methods and U+00A0 blank a field too.
+bool is_blank(std::string_view text) {
+  while (!text.empty()) {
+    if (text.front() == ' ' || text.front() == '\t' || text.front() == '\r' || text.front() == '\n') text.remove_prefix(1);
+    else if (text.starts_with("\u3000")) text.remove_prefix(3);
+    else if (text.starts_with("\u00A0")) text.remove_prefix(2);
+    else return false;
+  }
+  return true;
+}
 
 void check_form(const Suggestion& s, RuleContext& ctx) {
   const Profile& profile = ctx.profile();

@@ -2,7 +2,6 @@
 #include <map>
 
 #include "rule_context.hpp"
-#include "zhinan/fold.hpp"
 
 namespace zhinan::detail {
 namespace {
@@ -58,6 +57,22 @@ void check_levels(RuleContext& ctx, const std::string& item, const Params& base,
   }
 }
 
+// Names compare without their white space: "氢能 储运" and "氢能储运" are one name. (Full
+// folding, Traditional to Simplified, is for comparing different units' texts; within one
+// form it would cost more than every other rule together.)
+std::string name_key(std::string_view name) {
+  std::string key;
+  for (std::size_t i = 0; i < name.size(); ++i) {
+    if (name[i] == ' ' || name[i] == '\t') continue;
+    if (name.substr(i, 3) == "\u3000") {  // ideographic space
+      i += 2;
+      continue;
+    }
+    key += name[i];
+  }
+  return key;
+}
+
 }  // namespace
 
 void check_key_technologies(const Suggestion& s, RuleContext& ctx) {
@@ -70,13 +85,13 @@ void check_key_technologies(const Suggestion& s, RuleContext& ctx) {
   if (items.size() > static_cast<std::size_t>(limit))
     ctx.report("key_tech.too_many", "/key_technologies",
                {{"limit", std::to_string(limit)}, {"count", std::to_string(items.size())}});
-  std::map<std::string, std::size_t> first_with_name;  // folded: 氢能 and 氫能 are one name
+  std::map<std::string, std::size_t> first_with_name;
   for (std::size_t i = 0; i < items.size(); ++i) {
     const std::string item = "/key_technologies/" + std::to_string(i);
     const Params base = {{"index", std::to_string(i + 1)}};
     if (is_blank(items[i].name)) {
       ctx.report("key_tech.name_missing", item + "/name", base);
-    } else if (auto [it, fresh] = first_with_name.emplace(fold_for_comparison(items[i].name), i); !fresh) {
+    } else if (auto [it, fresh] = first_with_name.emplace(name_key(items[i].name), i); !fresh) {
       Params p = base;
       p.emplace_back("other", std::to_string(it->second + 1));
       p.emplace_back("name", items[i].name);

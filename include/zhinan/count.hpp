@@ -27,6 +27,7 @@ namespace zhinan {
 //   counts neither; so the count does not depend on how the file ends its lines. Tabs,
 //   U+00A0 and U+3000 are spaces and count here.
 // - graphemes: extended grapheme clusters (ICU, Unicode 15): `👨‍👩‍👧` is 1, CRLF is 1.
+// Thread-safe. Throws std::runtime_error only when ICU itself is unusable (no data).
 std::size_t count_text(std::string_view utf8, CountMode mode);
 
 // All four counts of one text from one pass over it (plus ICU's grapheme pass when the
