@@ -159,7 +159,7 @@ std::string sanitize_text(std::string_view text, NamePart part, bool trim_edges,
     }
     if (const Invisible kind = invisible_kind(cp); kind != Invisible::no) {
       // A ZWJ between pictographs is part of an emoji (👨‍👩‍👧); elsewhere it is invisible.
-      if (!(cp == 0x200D && in_emoji && pictograph_at(text, pos))) {
+      if (!(cp == 0x200D && in_emoji && space_run.empty() && pictograph_at(text, pos))) {
         note_removed(changes, part, cp, kind);
         continue;
       }

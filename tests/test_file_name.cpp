@@ -159,6 +159,7 @@ TEST_CASE("file_name: control, zero-width and bidi characters are removed") {
   CHECK(clean("氢\u200D能") == "氢能");                     // a ZWJ outside an emoji goes
   CHECK(clean("家庭👨‍👩‍👧") == "家庭👨‍👩‍👧");          // inside one it stays
   CHECK(clean("👍🏽\u200D") == "👍🏽");
+  CHECK(clean("👨 \u200D👩") == "👨 👩");
   for (const NameChange& c : s.changes) {
     CHECK(starts_with(c.original, "U+"));
     CHECK_FALSE(c.message_zh.empty());

@@ -23,6 +23,7 @@ struct TextLocation {
 };
 
 struct Diagnostic {
+  std::string file;  // the suggestion it is about, when several are checked together
   std::string id;  // a rule id of SPEC.md, e.g. "format.json_invalid"
   Severity severity = Severity::error;
   std::string path;  // JSON pointer into the suggestion, "" for the whole document
