@@ -36,5 +36,7 @@ bool read_input(const Context& ctx, std::string_view name, std::string& bytes);
 int run_format(const Context& ctx, std::span<const std::string> args);
 int run_summary(const Context& ctx, std::span<const std::string> args);
 int run_validate(const Context& ctx, std::span<const std::string> args);
+int run_count(const Context& ctx, std::span<const std::string> args);
+int run_name(const Context& ctx, std::span<const std::string> args);
 
 }  // namespace zhinan::cli

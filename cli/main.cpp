@@ -17,6 +17,9 @@ constexpr std::string_view kHelpZh =
     "用法：\n"
     "  zhinan validate [--mode draft|submit] [--profile 配置] [--format text|json] 文件…\n"
     "                               按通知要求逐项检查指南建议\n"
+    "  zhinan count [--mode word|chars|chars-with-spaces|graphemes] [文件|-]\n"
+    "                               按 Word“字数统计”的规则数字数（默认 word）\n"
+    "  zhinan name 文字…             生成各系统都能解压的文件名（--number --unit --ext 生成“序号.项目名称-建议单位”）\n"
     "  zhinan format 文件|-          输出指南建议的规范 JSON\n"
     "  zhinan summary 文件…          每个指南建议一行摘要\n"
     "  zhinan --version             显示版本\n"
@@ -33,6 +36,9 @@ constexpr std::string_view kHelpEn =
     "Usage:\n"
     "  zhinan validate [--mode draft|submit] [--profile P] [--format text|json] FILE…\n"
     "                               check suggestions against every rule of the call\n"
+    "  zhinan count [--mode word|chars|chars-with-spaces|graphemes] [FILE|-]\n"
+    "                               count 字 as Word's word count does (default: word)\n"
+    "  zhinan name TEXT…            file names every unzip tool reads right (--number --unit --ext: an entry name)\n"
     "  zhinan format FILE|-         print a suggestion's canonical JSON\n"
     "  zhinan summary FILE…         one line per suggestion\n"
     "  zhinan --version             print the version\n"
@@ -72,6 +78,8 @@ int run(std::vector<std::string> args) {
   if (command == "format") return run_format(ctx, rest);
   if (command == "summary") return run_summary(ctx, rest);
   if (command == "validate") return run_validate(ctx, rest);
+  if (command == "count") return run_count(ctx, rest);
+  if (command == "name") return run_name(ctx, rest);
   std::cerr << say(ctx, "未知命令“" + command + "”，请运行 zhinan --help 查看用法",
                    "unknown command \"" + command + "\"; run zhinan --help")
             << '\n';

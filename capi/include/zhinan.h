@@ -254,6 +254,37 @@ ZN_EXTERN const char *zn_rule_id(size_t i);
 ZN_EXTERN int zn_rule_severity(size_t i);
 ZN_EXTERN const char *zn_rule_field(size_t i);
 
+/* ---- Text: counting 字, file names, folding -------------------------------------------- */
+
+typedef enum zn_count_mode {
+  ZN_COUNT_WORD = 0,              /* Word's 字数: East Asian characters + runs of other text */
+  ZN_COUNT_CHARS = 1,             /* 字符数(不计空格) */
+  ZN_COUNT_CHARS_WITH_SPACES = 2, /* 字符数(计空格) */
+  ZN_COUNT_GRAPHEMES = 3          /* user-perceived characters */
+} zn_count_mode;
+
+/* Counts text (UTF-8, len bytes) as reviewers do with Word's 字数统计, in a zn_count_mode.
+ * Ill-formed bytes count as one character each; nothing is normalized first. */
+ZN_EXTERN int zn_count(size_t *out, const char *text, size_t len, int mode);
+
+/* Text folded for comparison (NFKC, case and width, Traditional to Simplified, without
+ * punctuation or white space), as the duplicate rules compare it; free with zn_string_free. */
+ZN_EXTERN int zn_fold(char **out, size_t *out_len, const char *text, size_t len);
+
+/* One file or folder name made legal and readable on Windows, macOS and Linux (forbidden
+ * characters replaced by full-width look-alikes, ASCII quotes by “ ”, invisible characters
+ * removed, device names defused, at most 255 bytes). *changes, when changes is not NULL,
+ * lists what was changed as findings with ids "name.<kind>" (name.replaced_char,
+ * name.shortened_title, …) and zh/en messages; free it with zn_diagnostics_free. */
+ZN_EXTERN int zn_name_sanitize(char **out, size_t *out_len, zn_diagnostics **changes, const char *name);
+
+/* A package entry's file name, 序号.项目名称-建议单位.ext, within 255 bytes and a path
+ * (folder/name) of at most 160 UTF-16 units so it extracts under Windows' 260 limit; the
+ * title is shortened first, at a character boundary. folder may be NULL (the root) and
+ * pattern NULL (the call's "{number}.{title}-{unit}"); extension without or with its dot. */
+ZN_EXTERN int zn_name_entry(char **out, size_t *out_len, zn_diagnostics **changes, const char *folder, int number,
+                            const char *title, const char *unit, const char *extension, const char *pattern);
+
 #ifdef __cplusplus
 }
 #endif

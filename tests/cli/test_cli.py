@@ -215,5 +215,53 @@ class Validate(unittest.TestCase):
         self.assertEqual(run("validate", "/nonexistent.json").returncode, 2)
 
 
+class Count(unittest.TestCase):
+    def count(self, text, *mode):
+        r = run("count", *mode, "-", stdin=text.encode())
+        self.assertEqual(r.returncode, 0, r.stderr.decode())
+        return int(r.stdout)
+
+    def test_word_count_as_word_does(self):
+        self.assertEqual(self.count("東京2024オリンピック"), 9)
+        self.assertEqual(self.count("Hello、World。"), 4)
+        self.assertEqual(self.count("氢" * 1000), 1000)
+
+    def test_modes(self):
+        self.assertEqual(self.count("a b\n", "--mode", "chars"), 2)
+        self.assertEqual(self.count("a b\n", "--mode", "chars-with-spaces"), 3)
+        self.assertEqual(self.count("👨‍👩‍👧", "--mode", "graphemes"), 1)
+
+    def test_file_argument(self):
+        self.assertEqual(int(run("count", os.path.join(SAMPLES, "valid-sco.json")).stdout) > 100, True)
+
+    def test_usage(self):
+        self.assertEqual(run("count", "--mode", "letters").returncode, 2)
+        self.assertEqual(run("count", "/nonexistent").returncode, 2)
+
+
+class Name(unittest.TestCase):
+    def test_forbidden_characters_become_readable(self):
+        r = run("name", 'a:b?"c"', "CON")
+        self.assertEqual(r.returncode, 0)
+        self.assertEqual(r.stdout.decode().splitlines(), ["a：b？“c”", "CON＿"])
+        self.assertIn("[name.device_name]", r.stderr.decode())
+
+    def test_entry_name_like_the_call(self):
+        r = run("name", "--number", "1", "--unit", "建议单位", "--ext", "docx", "项目名称")
+        self.assertEqual(r.stdout.decode(), "1.项目名称-建议单位.docx\n")
+        self.assertEqual(r.stderr, b"")
+
+    def test_long_title_is_shortened_within_255_bytes(self):
+        r = run("name", "--number", "7", "--unit", "山东大学", "--ext", "pdf", "氢" * 300)
+        name = r.stdout.decode().strip()
+        self.assertLessEqual(len(name.encode()), 255)
+        self.assertTrue(name.startswith("7.") and name.endswith("-山东大学.pdf"))
+        self.assertIn("[name.shortened_title]", r.stderr.decode())
+
+    def test_usage(self):
+        self.assertEqual(run("name").returncode, 2)
+        self.assertEqual(run("name", "--number", "x", "--unit", "u", "t").returncode, 2)
+
+
 if __name__ == "__main__":
     unittest.main(verbosity=2)
