@@ -1,8 +1,10 @@
 // zhinan validate [--mode draft|submit] [--profile P] [--format text|json] FILE…
 #include <boost/json.hpp>
+#include <map>
 #include <ostream>
 
 #include "cli.hpp"
+#include "zhinan/dedup.hpp"
 #include "zhinan/io.hpp"
 #include "zhinan/rules.hpp"
 #include "zhinan/suggestion_json.hpp"
@@ -13,6 +15,7 @@ namespace {
 struct Options {
   Mode mode = Mode::submit;
   std::string profile_path;
+  std::string registry_path;
   bool json = false;
   std::vector<std::string> files;
 };
@@ -122,6 +125,8 @@ bool parse_options(const Context& ctx, std::span<const std::string> args, Option
       o.json = v == "json";
     } else if (a == "--profile") {
       if (!value(o.profile_path)) return false;
+    } else if (a == "--registry") {
+      if (!value(o.registry_path)) return false;
     } else if (a.starts_with("--") && a != "--") {
       ctx.err << say(ctx, "未知选项“" + a + "”", "unknown option \"" + a + "\"") << '\n';
       return false;
@@ -130,8 +135,10 @@ bool parse_options(const Context& ctx, std::span<const std::string> args, Option
     }
   }
   if (o.files.empty()) {
-    ctx.err << say(ctx, "用法：zhinan validate [--mode draft|submit] [--profile 配置] [--format text|json] 文件…",
-                   "usage: zhinan validate [--mode draft|submit] [--profile P] [--format text|json] FILE…")
+    ctx.err << say(ctx, "用法：zhinan validate [--mode draft|submit] [--profile 配置] [--registry 已立项项目.jsonl] "
+                   "[--format text|json] 文件…",
+                   "usage: zhinan validate [--mode draft|submit] [--profile P] [--registry FUNDED.jsonl] "
+                   "[--format text|json] FILE…")
             << '\n';
     return false;
   }
@@ -152,7 +159,17 @@ int run_validate(const Context& ctx, std::span<const std::string> args) {
     }
     profile = loaded.profile;
   }
+  std::optional<FundedRegistry> registry;
+  if (!options.registry_path.empty()) {
+    FundedRegistry::LoadResult loaded = FundedRegistry::from_jsonl_file(
+        path_from_utf8(options.registry_path), profile->similarity().history_similar_funded);
+    print_diagnostics(Context{ctx.lang, ctx.err, ctx.err}, options.registry_path, loaded.diagnostics);
+    if (!loaded.registry || has_errors(loaded.diagnostics)) return kExitUsage;
+    registry = std::move(loaded.registry);
+  }
   std::vector<FileResult> results;
+  std::vector<Suggestion> suggestions;  // those that could be read, for the batch rules
+  std::vector<std::size_t> owners;      // their place in results
   bool io_failed = false;
   for (const auto& file : options.files) {
     std::string bytes;
@@ -167,9 +184,24 @@ int run_validate(const Context& ctx, std::span<const std::string> args) {
       r.title = parsed.suggestion->title;
       Diagnostics found = validate(*parsed.suggestion, *profile, options.mode);
       r.diagnostics.insert(r.diagnostics.end(), found.begin(), found.end());
+      suggestions.push_back(std::move(*parsed.suggestion));
+      owners.push_back(results.size());
     }
     results.push_back(std::move(r));
   }
+  // Then the batch rules across every file given together (三(三)). Entries are named by
+  // their file; a file given twice is told apart by its position.
+  std::vector<BatchEntry> entries;
+  std::map<std::string, std::size_t> owner_of;
+  for (std::size_t i = 0; i < suggestions.size(); ++i) {
+    std::string name = results[owners[i]].file;
+    if (owner_of.contains(name)) name += " (#" + std::to_string(owners[i] + 1) + ")";
+    owner_of.emplace(name, owners[i]);
+    entries.push_back({name, &suggestions[i]});
+  }
+  for (Diagnostic& d : check_batch(entries, *profile, registry ? &*registry : nullptr))
+    results[owner_of.at(d.file)].diagnostics.push_back(std::move(d));
+
   if (options.json) print_json(ctx, options, results);
   else print_text(ctx, results);
   if (io_failed) return kExitUsage;

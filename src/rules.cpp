@@ -146,6 +146,28 @@ constexpr std::array kRules = {
     RuleInfo{"region.leaders_not_bring_in", S::warning, "项目类型",
              "与创新领先国家的合作项目应为“引进来”项目（通知二（二）），但未勾选“引进来”",
              "projects with innovation leaders are bring_in projects (the call, 2(2)); bring_in is not ticked"},
+
+    // 三(三), across suggestions (dedup.cpp).
+    RuleInfo{"batch.proposer_multiple", S::error, "建议人",
+             "建议人“{proposer}”已在“{other_file}”中提出指南建议《{other_title}》，同一建议人最多提出一项指南建议（通知三（三））",
+             "proposer \"{proposer}\" already proposed \"{other_title}\" in {other_file}; one proposer may make at most "
+             "one suggestion (the call, 3(3))"},
+    RuleInfo{"batch.duplicate", S::error, "项目名称",
+             "与“{other_file}”中的《{other_title}》是同一指南建议（{reason}），同一指南建议不得以不同建议人、建议单位、"
+             "主管部门重复提报（通知三（三））",
+             "the same suggestion as \"{other_title}\" in {other_file} ({reason_en}); a suggestion must not be submitted "
+             "again under another proposer, unit or department (the call, 3(3))"},
+    RuleInfo{"batch.similar", S::warning, "项目内容",
+             "与“{other_file}”中的《{other_title}》内容高度相似（相似度{score}），请核实是否重复提报",
+             "the content is very similar to \"{other_title}\" in {other_file} (similarity {score}); check that it is "
+             "not submitted twice"},
+    RuleInfo{"history.similar_funded", S::warning, "项目内容",
+             "与已立项项目《{funded_title}》（{funded_year}年，编号{funded_id}，{funded_unit}）内容相似（相似度{score}）；"
+             "已立项支持过的相同或相似研发内容不得作为指南建议提报（通知三（三））",
+             "similar to the funded project \"{funded_title}\" ({funded_year}, {funded_id}, {funded_unit}; similarity "
+             "{score}); work already funded must not be suggested again (the call, 3(3))"},
+    RuleInfo{"registry.line_invalid", S::error, "已立项项目清单", "已立项项目清单第{line}行无法读取：{reason}",
+             "line {line} of the funded-project registry cannot be read: {reason_en}"},
 };
 
 }  // namespace

@@ -162,7 +162,10 @@ TEST_CASE("rules.registry: every rule validate() can report is fired by a one-ch
   }
   for (const RuleInfo& rule : rule_registry()) {
     CAPTURE(rule.id);
-    if (rule.id.starts_with("format.")) continue;  // the JSON reader's, not validate()'s
+    // The JSON reader's (format.*) and the batch rules' (check_batch in dedup.hpp), not validate()'s.
+    if (rule.id.starts_with("format.") || rule.id.starts_with("batch.") || rule.id.starts_with("history.") ||
+        rule.id.starts_with("registry."))
+      continue;
     CHECK(covered.contains(std::string(rule.id)));
   }
 }

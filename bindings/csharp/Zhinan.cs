@@ -1,0 +1,287 @@
+// zhinan for C#: check guideline suggestions (指南建议) for the Shandong provincial
+// international S&T cooperation call through libzhinan's C API.
+//
+//   using (var s = Suggestion.FromFile("建议.json"))
+//   {
+//       Console.WriteLine(s.Title);
+//       foreach (var d in Validator.Validate(s)) Console.WriteLine(d.MessageZh);
+//   }
+//
+// Failures throw ZhinanException (status, rule id, Chinese and English message); findings
+// come back as Diagnostic values, never thrown. Profile and Suggestion own C handles:
+// dispose them (using) to free them at once; the finalizer frees them otherwise, once.
+// An object is used by one thread at a time; different objects on different threads.
+using System;
+using System.Collections.Generic;
+using System.Collections.ObjectModel;
+
+namespace Zhinan
+{
+    /// <summary>zn_status: what a failed call returns. Never renumbered.</summary>
+    public enum ZhinanStatus
+    {
+        Ok = 0,
+        InvalidArgument = -1, // ZN_EINVAL: NULL, out of range, not UTF-8
+        Parse = -2,           // ZN_EPARSE: the input could not be read at all
+        IO = -3,              // ZN_EIO: a file could not be read or written
+        OutOfMemory = -4,     // ZN_ENOMEM
+        NotFound = -5,        // ZN_ENOTFOUND: no such code in the call profile
+        Internal = -99        // ZN_EINTERNAL: a bug in zhinan
+    }
+
+    /// <summary>A failed zhinan call. Message is Chinese, a newline, then English.</summary>
+    public sealed class ZhinanException : Exception
+    {
+        private static readonly IReadOnlyList<Diagnostic> None = new ReadOnlyCollection<Diagnostic>(new Diagnostic[0]);
+
+        internal ZhinanException(ZhinanStatus status, string ruleId, string message, IReadOnlyList<Diagnostic> diagnostics)
+            : base(message)
+        {
+            Status = status;
+            RuleId = ruleId ?? "";
+            int newline = message.IndexOf('\n');
+            MessageZh = newline < 0 ? message : message.Substring(0, newline);
+            MessageEn = newline < 0 ? "" : message.Substring(newline + 1);
+            Diagnostics = diagnostics ?? None;
+        }
+
+        public ZhinanStatus Status { get; private set; }
+        /// <summary>The rule id of the failure ("format.json_invalid", …), "" when it has none.</summary>
+        public string RuleId { get; private set; }
+        public string MessageZh { get; private set; }
+        public string MessageEn { get; private set; }
+        /// <summary>What was wrong with input that could not be read; empty otherwise.</summary>
+        public IReadOnlyList<Diagnostic> Diagnostics { get; private set; }
+
+        internal ZhinanException WithDiagnostics(IReadOnlyList<Diagnostic> diagnostics)
+        {
+            return new ZhinanException(Status, RuleId, Message, diagnostics);
+        }
+    }
+
+    public enum Severity
+    {
+        Error = 0,
+        Warning = 1,
+        Info = 2
+    }
+
+    /// <summary>One finding of reading or validating: the rule id of SPEC.md, its severity, the
+    /// JSON pointer of the field, the messages, the 1-based line and column in the raw text
+    /// (0 when it has none) and the parameters the messages cite (limit, count, …).</summary>
+    public sealed class Diagnostic
+    {
+        public Diagnostic(string id, Severity severity, string path, string messageZh, string messageEn, int line, int column,
+                          IDictionary<string, string> parameters)
+        {
+            Id = id;
+            Severity = severity;
+            Path = path;
+            MessageZh = messageZh;
+            MessageEn = messageEn;
+            Line = line;
+            Column = column;
+            Params = new ReadOnlyDictionary<string, string>(new Dictionary<string, string>(parameters));
+        }
+
+        public string Id { get; private set; }
+        public Severity Severity { get; private set; }
+        public string Path { get; private set; }
+        public string MessageZh { get; private set; }
+        public string MessageEn { get; private set; }
+        public int Line { get; private set; }
+        public int Column { get; private set; }
+        public IReadOnlyDictionary<string, string> Params { get; private set; }
+
+        public override string ToString()
+        {
+            string where = Line > 0 ? Line + ":" + Column : Path;
+            return Severity.ToString().ToLowerInvariant() + " " + Id + " " + where + ": " + MessageZh;
+        }
+
+        internal static IReadOnlyList<Diagnostic> ReadAll(DiagnosticsHandle d)
+        {
+            if (d.IsInvalid) return new ReadOnlyCollection<Diagnostic>(new Diagnostic[0]);
+            return d.Use(p =>
+            {
+                int n = Sizes.Count(NativeMethods.zn_diagnostics_count(p));
+                var found = new List<Diagnostic>(n);
+                for (int i = 0; i < n; ++i)
+                {
+                    UIntPtr at = Sizes.Index(i);
+                    int line, column;
+                    NativeMethods.zn_diagnostics_location(out line, out column, p, at);
+                    var parameters = new Dictionary<string, string>();
+                    int count = Sizes.Count(NativeMethods.zn_diagnostics_param_count(p, at));
+                    for (int k = 0; k < count; ++k)
+                        parameters[Utf8.From(NativeMethods.zn_diagnostics_param_name(p, at, Sizes.Index(k)))] =
+                            Utf8.From(NativeMethods.zn_diagnostics_param_value(p, at, Sizes.Index(k)));
+                    found.Add(new Diagnostic(Utf8.From(NativeMethods.zn_diagnostics_id(p, at)),
+                                             (Severity)NativeMethods.zn_diagnostics_severity(p, at),
+                                             Utf8.From(NativeMethods.zn_diagnostics_path(p, at)),
+                                             Utf8.From(NativeMethods.zn_diagnostics_message_zh(p, at)),
+                                             Utf8.From(NativeMethods.zn_diagnostics_message_en(p, at)), line, column,
+                                             parameters));
+                }
+                return (IReadOnlyList<Diagnostic>)found.AsReadOnly();
+            });
+        }
+    }
+
+    public enum ValidationMode
+    {
+        /// <summary>The department's check before packaging: the rules as SPEC.md lists them.</summary>
+        Submit = 0,
+        /// <summary>A unit still filling the form: every "*missing" rule is a warning.</summary>
+        Draft = 1
+    }
+
+    public static class Validator
+    {
+        /// <summary>Every single-suggestion rule of the call, under profile (null: the built-in
+        /// 2025 one), in the form's order. Throws only when the check could not run.</summary>
+        public static IReadOnlyList<Diagnostic> Validate(Suggestion suggestion, Profile profile = null,
+                                                         ValidationMode mode = ValidationMode.Submit)
+        {
+            if (suggestion == null) throw new ArgumentNullException("suggestion");
+            if (mode != ValidationMode.Submit && mode != ValidationMode.Draft) throw new ArgumentOutOfRangeException("mode");
+            return suggestion.Handle.Use(s => Profile.Use(profile, p =>
+            {
+                DiagnosticsHandle d;
+                int status = NativeMethods.zn_validate(out d, s, p, (int)mode);
+                if (status != NativeMethods.ZN_OK)
+                {
+                    ZhinanException failure = Errors.Last(status);
+                    d.Dispose();
+                    throw failure;
+                }
+                using (d) return Diagnostic.ReadAll(d);
+            }));
+        }
+    }
+
+    /// <summary>A rule of the registry: its id, default severity and the form's field (Chinese).</summary>
+    public sealed class Rule
+    {
+        internal Rule(string id, Severity severity, string field)
+        {
+            Id = id;
+            Severity = severity;
+            Field = field;
+        }
+
+        public string Id { get; private set; }
+        public Severity Severity { get; private set; }
+        public string Field { get; private set; }
+    }
+
+    /// <summary>The library actually loaded.</summary>
+    public static class Library
+    {
+        /// <summary>The major version this wrapper was written for (ZN_VERSION_MAJOR).</summary>
+        public const int AbiMajor = 1;
+
+        public static Version Version
+        {
+            get
+            {
+                int major, minor, patch;
+                NativeMethods.zn_version(out major, out minor, out patch);
+                return new Version(major, minor, patch);
+            }
+        }
+
+        public static string VersionString { get { return Utf8.From(NativeMethods.zn_version_string()); } }
+
+        /// <summary>Throws when the loaded library is of another major version than this wrapper.</summary>
+        public static void CheckVersion()
+        {
+            if (Version.Major != AbiMajor)
+                throw new NotSupportedException("libzhinan " + VersionString + " is loaded; this wrapper needs " + AbiMajor + ".x");
+        }
+
+        public static IReadOnlyList<Rule> Rules
+        {
+            get
+            {
+                int n = Sizes.Count(NativeMethods.zn_rule_count());
+                var rules = new List<Rule>(n);
+                for (int i = 0; i < n; ++i)
+                {
+                    UIntPtr at = Sizes.Index(i);
+                    rules.Add(new Rule(Utf8.From(NativeMethods.zn_rule_id(at)), (Severity)NativeMethods.zn_rule_severity(at),
+                                       Utf8.From(NativeMethods.zn_rule_field(at))));
+                }
+                return rules.AsReadOnly();
+            }
+        }
+    }
+
+    public enum CountMode
+    {
+        Word = 0,             // Word's 字数: what "1000 字以内" means
+        Chars = 1,            // 字符数(不计空格)
+        CharsWithSpaces = 2,  // 字符数(计空格)
+        Graphemes = 3         // user-perceived characters
+    }
+
+    /// <summary>Counting 字 as reviewers do, folding text for comparison, package file names.</summary>
+    public static class TextTools
+    {
+        public static int Count(string text, CountMode mode = CountMode.Word)
+        {
+            byte[] bytes = Utf8.Bytes(text, "text");
+            UIntPtr n;
+            Errors.Check(NativeMethods.zn_count(out n, bytes, Sizes.Length(bytes), (int)mode));
+            return Sizes.Count(n);
+        }
+
+        /// <summary>Text as the duplicate rules compare it (NFKC, case and width folded,
+        /// Traditional to Simplified, without punctuation or white space).</summary>
+        public static string Fold(string text)
+        {
+            byte[] bytes = Utf8.Bytes(text, "text");
+            IntPtr p;
+            UIntPtr length;
+            int status = NativeMethods.zn_fold(out p, out length, bytes, Sizes.Length(bytes));
+            return Utf8.Owned(status, p, length);
+        }
+
+        /// <summary>One file or folder name made legal and readable everywhere; changes lists
+        /// what was changed ("name.*" findings).</summary>
+        public static string SanitizeName(string name, out IReadOnlyList<Diagnostic> changes)
+        {
+            if (name == null) throw new ArgumentNullException("name");
+            IntPtr p;
+            UIntPtr length;
+            DiagnosticsHandle d;
+            int status = NativeMethods.zn_name_sanitize(out p, out length, out d, Utf8.Z(name, "name"));
+            return Named(status, p, length, d, out changes);
+        }
+
+        /// <summary>A package entry's name, 序号.项目名称-建议单位.ext, short enough for every
+        /// unzip tool. folder may be null (the root), pattern null (the call's own).</summary>
+        public static string EntryName(int number, string title, string unit, string extension, string folder,
+                                       string pattern, out IReadOnlyList<Diagnostic> changes)
+        {
+            IntPtr p;
+            UIntPtr length;
+            DiagnosticsHandle d;
+            int status = NativeMethods.zn_name_entry(out p, out length, out d, Utf8.Z(folder, "folder"), number,
+                                                     Utf8.Z(title, "title"), Utf8.Z(unit, "unit"),
+                                                     Utf8.Z(extension, "extension"), Utf8.Z(pattern, "pattern"));
+            return Named(status, p, length, d, out changes);
+        }
+
+        private static string Named(int status, IntPtr p, UIntPtr length, DiagnosticsHandle d,
+                                    out IReadOnlyList<Diagnostic> changes)
+        {
+            using (d)
+            {
+                string name = Utf8.Owned(status, p, length); // throws on failure, d freed either way
+                changes = Diagnostic.ReadAll(d);
+                return name;
+            }
+        }
+    }
+}

@@ -1,0 +1,361 @@
+"""The C ABI of libzhinan.so.1 through ctypes: loading, signatures, errors, handles.
+
+Everything that touches ctypes lives here or in the classes built on it; the rest of the
+package speaks str, int and lists. Strings cross as UTF-8 both ways, explicitly.
+"""
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import enum
+import os
+import sys
+import threading
+from typing import Any, Callable, List, Optional, Sequence, Tuple
+
+# The major version this wrapper was written against (zhinan.h: ZN_VERSION_MAJOR).
+ABI_MAJOR = 1
+
+
+class Status(enum.IntEnum):
+    """zn_status: 0 is success, failures are negative and never renumbered."""
+
+    OK = 0
+    EINVAL = -1  # an argument is invalid (NULL, out of range, not UTF-8)
+    EPARSE = -2  # the input could not be read at all (see the diagnostics)
+    EIO = -3  # a file could not be read or written
+    ENOMEM = -4
+    ENOTFOUND = -5  # no such code in the call profile
+    EINTERNAL = -99  # a bug in zhinan
+
+
+class ZhinanError(Exception):
+    """A failed zhinan call: its status, the rule id (when the failure had one) and the
+    message in Chinese and English. ``diagnostics`` lists what was wrong with input that
+    could not be read (empty otherwise)."""
+
+    def __init__(self, status: int, message: str, rule_id: str = "", diagnostics: Sequence[Any] = ()):
+        super().__init__(message)
+        try:
+            self.status: int = Status(status)
+        except ValueError:  # a status newer than this wrapper
+            self.status = status
+        self.rule_id = rule_id
+        zh, _, en = message.partition("\n")
+        self.message_zh = zh
+        self.message_en = en
+        self.diagnostics = list(diagnostics)
+
+    def __str__(self) -> str:
+        return self.args[0]
+
+
+# Opaque handle types, so that ctypes refuses a profile where a suggestion is expected.
+class _Suggestion(ctypes.Structure):
+    pass
+
+
+class _Profile(ctypes.Structure):
+    pass
+
+
+class _Diagnostics(ctypes.Structure):
+    pass
+
+
+S = ctypes.POINTER(_Suggestion)
+P = ctypes.POINTER(_Profile)
+D = ctypes.POINTER(_Diagnostics)
+_int, _size, _str = ctypes.c_int, ctypes.c_size_t, ctypes.c_char_p
+_int_p, _size_p = ctypes.POINTER(ctypes.c_int), ctypes.POINTER(ctypes.c_size_t)
+# char ** of owned strings: c_void_p, not c_char_p, so that ctypes keeps the pointer to
+# free instead of copying and losing it.
+_owned_p = ctypes.POINTER(ctypes.c_void_p)
+
+# name: (restype, argtypes), as zhinan.h declares them.
+_SIGNATURES = {
+    "zn_version": (_int, [_int_p, _int_p, _int_p]),
+    "zn_version_string": (_str, []),
+    "zn_error_last": (_str, []),
+    "zn_error_last_id": (_str, []),
+    "zn_error_clear": (None, []),
+    "zn_string_free": (None, [ctypes.c_void_p]),
+    "zn_diagnostics_count": (_size, [D]),
+    "zn_diagnostics_count_severity": (_size, [D, _int]),
+    "zn_diagnostics_id": (_str, [D, _size]),
+    "zn_diagnostics_severity": (_int, [D, _size]),
+    "zn_diagnostics_path": (_str, [D, _size]),
+    "zn_diagnostics_message_zh": (_str, [D, _size]),
+    "zn_diagnostics_message_en": (_str, [D, _size]),
+    "zn_diagnostics_location": (_int, [_int_p, _int_p, D, _size]),
+    "zn_diagnostics_param_count": (_size, [D, _size]),
+    "zn_diagnostics_param_name": (_str, [D, _size, _size]),
+    "zn_diagnostics_param_value": (_str, [D, _size, _size]),
+    "zn_diagnostics_to_json": (_int, [_owned_p, _size_p, D]),
+    "zn_diagnostics_free": (None, [D]),
+    "zn_profile_builtin": (_int, [ctypes.POINTER(P)]),
+    "zn_profile_from_json": (_int, [ctypes.POINTER(P), ctypes.POINTER(D), _str, _size]),
+    "zn_profile_from_file": (_int, [ctypes.POINTER(P), ctypes.POINTER(D), _str]),
+    "zn_profile_free": (None, [P]),
+    "zn_profile_id": (_str, [P]),
+    "zn_profile_name": (_str, [P]),
+    "zn_profile_count": (_size, [P, _int]),
+    "zn_profile_code": (_str, [P, _int, _size]),
+    "zn_profile_label": (_str, [P, _int, _size]),
+    "zn_profile_region_folder": (_str, [P, _size]),
+    "zn_profile_trl_range": (_int, [_int_p, _int_p, P]),
+    "zn_profile_trl_name": (_str, [P, _int]),
+    "zn_profile_trl_criterion": (_str, [P, _int]),
+    "zn_profile_limits": (_int, [_int_p, _int_p, P]),
+    "zn_suggestion_new": (_int, [ctypes.POINTER(S)]),
+    "zn_suggestion_from_json": (_int, [ctypes.POINTER(S), ctypes.POINTER(D), P, _str, _size]),
+    "zn_suggestion_from_file": (_int, [ctypes.POINTER(S), ctypes.POINTER(D), P, _str]),
+    "zn_suggestion_to_json": (_int, [_owned_p, _size_p, S]),
+    "zn_suggestion_clone": (_int, [ctypes.POINTER(S), S]),
+    "zn_suggestion_free": (None, [S]),
+    "zn_suggestion_get": (_str, [S, _int]),
+    "zn_suggestion_set": (_int, [S, _int, _str]),
+    "zn_suggestion_industry_count": (_size, [S]),
+    "zn_suggestion_industry": (_str, [S, _size]),
+    "zn_suggestion_set_industry": (_int, [S, _str]),
+    "zn_suggestion_add_industry": (_int, [S, _str]),
+    "zn_suggestion_region_count": (_size, [S]),
+    "zn_suggestion_region": (_str, [S, _size]),
+    "zn_suggestion_set_region": (_int, [S, _str]),
+    "zn_suggestion_add_region": (_int, [S, _str]),
+    "zn_suggestion_type_flags": (_int, [S]),
+    "zn_suggestion_set_type_flags": (_int, [S, _int]),
+    "zn_suggestion_subtype_count": (_size, [S]),
+    "zn_suggestion_subtype": (_str, [S, _size]),
+    "zn_suggestion_set_subtypes": (_int, [S, ctypes.POINTER(_str), _size]),
+    "zn_suggestion_key_tech_count": (_size, [S]),
+    "zn_suggestion_key_tech_name": (_str, [S, _size]),
+    "zn_suggestion_key_tech_description": (_str, [S, _size]),
+    "zn_suggestion_key_tech_levels": (_int, [_int_p, _int_p, S, _size]),
+    "zn_suggestion_add_key_tech": (_int, [_size_p, S, _str, _str, _int, _int]),
+    "zn_suggestion_set_key_tech": (_int, [S, _size, _str, _str, _int, _int]),
+    "zn_suggestion_remove_key_tech": (_int, [S, _size]),
+    "zn_validate": (_int, [ctypes.POINTER(D), S, P, _int]),
+    "zn_rule_count": (_size, []),
+    "zn_rule_id": (_str, [_size]),
+    "zn_rule_severity": (_int, [_size]),
+    "zn_rule_field": (_str, [_size]),
+    "zn_count": (_int, [_size_p, _str, _size, _int]),
+    "zn_fold": (_int, [_owned_p, _size_p, _str, _size]),
+    "zn_name_sanitize": (_int, [_owned_p, _size_p, ctypes.POINTER(D), _str]),
+    "zn_name_entry": (_int, [_owned_p, _size_p, ctypes.POINTER(D), _str, _int, _str, _str, _str, _str]),
+}
+
+
+def _default_name() -> str:
+    """What the platform's loader calls libzhinan when nobody says where it is."""
+    found = ctypes.util.find_library("zhinan")
+    if found:
+        return found
+    if sys.platform == "win32":
+        return "zhinan.dll"
+    if sys.platform == "darwin":
+        return "libzhinan.1.dylib"
+    return "libzhinan.so.1"
+
+
+def encode(text: Optional[str], what: str = "text") -> Optional[bytes]:
+    """A str as NUL-terminated UTF-8 for a const char * (None stays NULL)."""
+    if text is None:
+        return None
+    if not isinstance(text, str):
+        raise TypeError(f"{what} must be str, not {type(text).__name__}")
+    if "\0" in text:  # C would silently cut the text there
+        raise ValueError(f"{what} contains a NUL character")
+    return text.encode("utf-8")
+
+
+def decode(raw: Optional[bytes]) -> Optional[str]:
+    """A borrowed const char * (ctypes copied it already) as str."""
+    return None if raw is None else raw.decode("utf-8")
+
+
+def path_bytes(path: "os.PathLike[str] | str") -> bytes:
+    """A file name as the UTF-8 the C API takes, whatever the locale."""
+    name = os.fspath(path)
+    if isinstance(name, bytes):
+        return name  # already bytes: the library refuses them unless they are UTF-8
+    return encode(name, "path")  # type: ignore[return-value]
+
+
+class Library:
+    """libzhinan.so.1, loaded and declared.
+
+    ``path`` names the library file; without it, the environment variable ZHINAN_LIBRARY,
+    then what ctypes.util.find_library("zhinan") finds, then the loader's default name
+    (libzhinan.so.1 on Linux). Raises OSError when it cannot be loaded or is of another
+    major version. Loading twice gives the same library: the process has one copy.
+    """
+
+    def __init__(self, path: "os.PathLike[str] | str | None" = None):
+        if path is None:
+            path = os.environ.get("ZHINAN_LIBRARY") or _default_name()
+        self.path = os.fspath(path)
+        self.c = ctypes.CDLL(self.path)
+        for name, (restype, argtypes) in _SIGNATURES.items():
+            try:
+                function = getattr(self.c, name)
+            except AttributeError:
+                raise OSError(f"{self.path} has no {name}: it is older than this wrapper") from None
+            function.restype = restype
+            function.argtypes = argtypes
+        major = self.version[0]
+        if major != ABI_MAJOR:
+            raise OSError(f"{self.path} is zhinan {self.version_string}; this wrapper needs {ABI_MAJOR}.x")
+
+    _default: "Optional[Library]" = None
+    _default_lock = threading.Lock()
+
+    @classmethod
+    def default(cls) -> "Library":
+        """The library every object uses when it is not given one (loaded on first use)."""
+        with cls._default_lock:
+            if cls._default is None:
+                cls._default = cls()
+            return cls._default
+
+    def __repr__(self) -> str:
+        return f"<zhinan.Library {self.version_string} from {self.path!r}>"
+
+    @property
+    def version(self) -> Tuple[int, int, int]:
+        """(major, minor, patch) of the library actually loaded."""
+        major, minor, patch = ctypes.c_int(), ctypes.c_int(), ctypes.c_int()
+        self.c.zn_version(ctypes.byref(major), ctypes.byref(minor), ctypes.byref(patch))
+        return major.value, minor.value, patch.value
+
+    @property
+    def version_string(self) -> str:
+        return decode(self.c.zn_version_string()) or ""
+
+    def rules(self) -> List[Tuple[str, str, str]]:
+        """The rule registry: (id, default severity, the form's field in Chinese) per rule."""
+        c = self.c
+        return [(decode(c.zn_rule_id(i)) or "", SEVERITIES.get(c.zn_rule_severity(i), "error"),
+                 decode(c.zn_rule_field(i)) or "") for i in range(c.zn_rule_count())]
+
+    # --- the helpers the classes use
+
+    def error(self, status: int, diagnostics: Sequence[Any] = ()) -> ZhinanError:
+        """The exception for a failure just returned (zn_error_last is per thread and
+        lasts until the next call, so this must come right after the failing one)."""
+        message = decode(self.c.zn_error_last()) or ""
+        rule_id = decode(self.c.zn_error_last_id()) or ""
+        return ZhinanError(status, message or f"zhinan status {status}", rule_id, diagnostics)
+
+    def check(self, status: int) -> None:
+        if status != Status.OK:
+            raise self.error(status)
+
+    def borrowed(self, raw: Optional[bytes]) -> str:
+        """A getter's result: NULL means the call was refused, and zn_error_last says why."""
+        if raw is None:
+            raise self.error(Status.EINVAL)
+        return raw.decode("utf-8")
+
+    def owned(self, function: Callable[..., int], *args: Any) -> str:
+        """Calls a zn_*_to_json(char **out, size_t *out_len, …) and frees what it returns."""
+        out, length = ctypes.c_void_p(), ctypes.c_size_t()
+        status = function(ctypes.byref(out), ctypes.byref(length), *args)
+        try:
+            if status != Status.OK:
+                raise self.error(status)
+            return ctypes.string_at(out.value, length.value).decode("utf-8")
+        finally:
+            self.c.zn_string_free(out)
+
+    def read_diagnostics(self, d: Any) -> list:
+        """The findings of a zn_diagnostics as Diagnostic values (d stays the caller's)."""
+        from .diagnostic import Diagnostic  # here, not at the top: diagnostic imports us
+
+        c, found = self.c, []
+        line, column = ctypes.c_int(), ctypes.c_int()
+        for i in range(c.zn_diagnostics_count(d) if d else 0):
+            c.zn_diagnostics_location(ctypes.byref(line), ctypes.byref(column), d, i)
+            params = {decode(c.zn_diagnostics_param_name(d, i, k)): decode(c.zn_diagnostics_param_value(d, i, k))
+                      for k in range(c.zn_diagnostics_param_count(d, i))}
+            found.append(Diagnostic(
+                id=decode(c.zn_diagnostics_id(d, i)) or "",
+                severity=SEVERITIES.get(c.zn_diagnostics_severity(d, i), "error"),
+                path=decode(c.zn_diagnostics_path(d, i)) or "",
+                message_zh=decode(c.zn_diagnostics_message_zh(d, i)) or "",
+                message_en=decode(c.zn_diagnostics_message_en(d, i)) or "",
+                line=line.value, column=column.value, params=params))
+        return found
+
+    def read(self, handle_type: Any, function: Callable[..., int], *args: Any) -> Tuple[Any, list]:
+        """Calls a reader (out, diagnostics, …): the new handle and the findings, or
+        ZhinanError carrying them when nothing could be read."""
+        out, d = handle_type(), D()
+        status = function(ctypes.byref(out), ctypes.byref(d), *args)
+        failure = self.error(status) if status != Status.OK else None
+        try:
+            found = self.read_diagnostics(d)
+        finally:
+            self.c.zn_diagnostics_free(d)
+        if failure is not None:
+            if out:  # not expected on failure, but never leak it
+                getattr(self.c, _FREE[handle_type])(out)
+            failure.diagnostics = found
+            raise failure
+        return out, found
+
+
+SEVERITIES = {0: "error", 1: "warning", 2: "info"}
+_FREE = {S: "zn_suggestion_free", P: "zn_profile_free", D: "zn_diagnostics_free"}
+
+
+class Handle:
+    """An owned zhinan handle: freed by close(), by leaving a ``with`` block, or at the
+    latest when the object is collected. Using it after close() raises ZhinanError."""
+
+    _names = ("句柄", "handle")  # how messages call it, in Chinese and English
+    _pointer_type: Any = None
+
+    def _adopt(self, library: Library, pointer: Any) -> None:
+        self._library = library
+        # The free function is kept on the object so that __del__ needs no module
+        # globals (they may already be gone when the interpreter shuts down).
+        self._free = getattr(library.c, _FREE[self._pointer_type])
+        self._pointer = pointer
+
+    @classmethod
+    def _wrap(cls, library: Library, pointer: Any):
+        obj = cls.__new__(cls)
+        Handle._adopt(obj, library, pointer)
+        return obj
+
+    def close(self) -> None:
+        """Frees the handle now (a second close does nothing)."""
+        pointer, self._pointer = getattr(self, "_pointer", None), None
+        if pointer:
+            self._free(pointer)
+
+    @property
+    def closed(self) -> bool:
+        return not getattr(self, "_pointer", None)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc_info: Any) -> None:
+        self.close()
+
+    def __del__(self) -> None:
+        try:
+            self.close()
+        except Exception:  # pragma: no cover - nothing may escape a finalizer
+            pass
+
+    def _live(self) -> Any:
+        """The C pointer, or ZhinanError when the object was closed."""
+        pointer = getattr(self, "_pointer", None)
+        if not pointer:
+            zh, en = self._names
+            raise ZhinanError(Status.EINVAL, f"{zh}已关闭，不能再使用\nthe {en} is closed")
+        return pointer

@@ -1,0 +1,151 @@
+// Near-duplicate search (查重): the spec's "Similarity" — the Jaccard index of the
+// character 3-gram sets of the folded text — found among many texts without comparing
+// every pair. MinHash signatures (one-permutation hashing with densification) are cut into
+// LSH bands; items sharing a band are candidates, and every candidate is confirmed by its
+// exact Jaccard index before it is reported, so nothing below the score is ever reported
+// and every reported score is exact. Only recall is probabilistic, and it is designed:
+// an item at the threshold becomes a candidate with probability ≥ 0.98, one at 0.8 with
+// all but certainty when the threshold is 0.5 (see IndexParams).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace zhinan {
+
+// A text's character n-gram set (字符 n 元组集合): sorted, unique 64-bit hashes of the
+// shingles of the text as given — callers pass folded text (fold_for_comparison).
+// Shingles are taken over code points. For n ≤ 3 the hash is a bijection of the packed
+// code points (21 bits each), so two different shingles never share a hash and the Jaccard
+// index of two sets is exactly that of the shingle sets; for n > 3, hashes collide with
+// probability about 2⁻⁶⁴ per pair. A text shorter than n code points is one shingle of the
+// whole text (so two equal short titles still match); "" is the empty set. Ill-formed UTF-8
+// counts as U+FFFD per bad byte, as in folding.
+class ShingleSet {
+ public:
+  ShingleSet() = default;
+  static ShingleSet of(std::string_view folded_utf8, int n = 3);  // n ≥ 1, else std::invalid_argument
+  // A set from hashes made elsewhere (a file, a test): sorted and deduplicated here.
+  static ShingleSet from_hashes(std::vector<std::uint64_t> hashes);
+
+  std::size_t size() const { return hashes_.size(); }
+  bool empty() const { return hashes_.empty(); }
+  const std::vector<std::uint64_t>& hashes() const { return hashes_; }
+  friend bool operator==(const ShingleSet&, const ShingleSet&) = default;
+
+ private:
+  std::vector<std::uint64_t> hashes_;
+};
+
+// The exact Jaccard index |A∩B| / |A∪B|; 0 when both are empty. The span form takes
+// sorted, unique hashes (a ShingleSet's, or an index's stored set).
+double jaccard(const ShingleSet& a, const ShingleSet& b);
+double jaccard(std::span<const std::uint64_t> a, std::span<const std::uint64_t> b);
+
+// A near duplicate found for a query: `id` is the position the item was given when added.
+struct NearDuplicate {
+  std::size_t id = 0;
+  double score = 0;  // the exact Jaccard index
+  friend bool operator==(const NearDuplicate&, const NearDuplicate&) = default;
+};
+
+// The index's parameters. Leave num_hashes, bands and rows at 0 to have them derived from
+// the threshold: with b bands of r rows, an item at similarity s shares at least one band
+// with the query with probability P(s) = 1 − (1 − sʳ)ᵇ (the S-curve). For each r, b is the
+// fewest bands that give P(threshold) ≥ 0.98 (kTargetRecall); of those (b, r) whose
+// signature b·r fits the budget num_hashes (default 256), the largest r is taken, since it
+// makes the curve steepest — fewest unrelated items become candidates. The threshold 0.5
+// gives r = 4, b = 61 (244 hash values): P(0.5) = 0.980, P(0.8) > 0.99999999,
+// P(0.3) = 0.39, P(0.1) = 0.006. Given bands only, rows are the most with
+// P(threshold) ≥ 0.98; given rows only, bands are the fewest. After construction,
+// params() holds the values used, with num_hashes = bands × rows.
+struct IndexParams {
+  static constexpr double kTargetRecall = 0.98;
+  static constexpr int kDefaultHashBudget = 256;
+
+  double threshold = 0.5;  // in [0.01, 1]; the default min_score of query() and pairs()
+  int num_hashes = 0;      // 0: derived; else the budget for bands × rows
+  int bands = 0;           // 0: derived
+  int rows = 0;            // 0: derived
+  std::uint64_t seed = 0x7a68696e616e0001;  // "zhinan" 1: signatures depend on it
+  friend bool operator==(const IndexParams&, const IndexParams&) = default;
+};
+
+// The probability that an item at `similarity` becomes a candidate: 1 − (1 − sʳ)ᵇ.
+double candidate_probability(double similarity, int bands, int rows);
+
+// An index of shingle sets for near-duplicate search: built once (add), queried many times,
+// saved and loaded. Time and memory are linear in the input: each item costs its hashes
+// (8 bytes a shingle, kept for exact confirmation) and one bucket entry per band
+// (about 4 + 12·1.3 bytes). Const members may run concurrently; add() may not run
+// alongside anything else. Ids are 0, 1, 2, … in the order of add().
+class NearDuplicateIndex {
+ public:
+  // Throws std::invalid_argument for a threshold outside [0.01, 1], a negative count, or a
+  // budget num_hashes smaller than the given bands × rows.
+  explicit NearDuplicateIndex(IndexParams params = {});
+
+  std::size_t add(ShingleSet shingles);  // returns its id; an empty set never matches
+  // Makes room for `items` sets holding `total_hashes` hashes in all (optional).
+  void reserve(std::size_t items, std::size_t total_hashes);
+  std::size_t size() const { return offsets_.size() - 1; }
+  std::span<const std::uint64_t> hashes(std::size_t id) const;  // item `id`'s set
+
+  // Items whose exact Jaccard index with `query` is ≥ min_score (default: the threshold)
+  // and > 0, best first (ties by id). Candidates come from the LSH bands, so recall is as
+  // designed for min_score ≥ threshold and falls along the S-curve below it.
+  std::vector<NearDuplicate> query(const ShingleSet& query, std::optional<double> min_score = {}) const;
+
+  // Every pair inside the index at ≥ min_score (and > 0), first < second, sorted by
+  // (first, second), each confirmed exactly.
+  struct Pair {
+    std::size_t first = 0, second = 0;
+    double score = 0;
+    friend bool operator==(const Pair&, const Pair&) = default;
+  };
+  std::vector<Pair> pairs(std::optional<double> min_score = {}) const;
+
+  const IndexParams& params() const { return params_; }  // with the derived bands and rows
+
+  // The file (format 1) holds the parameters and every item's set, as little-endian 64-bit
+  // words after a magic header, with a checksum last; the LSH buckets are rebuilt on load
+  // (linear time), so a file cannot hold buckets that disagree with its sets. save writes
+  // a temporary file beside `path` and renames it over `path`. load refuses an empty,
+  // foreign, truncated, oversized or corrupt file, or one from a newer format; it allocates
+  // no more than the file's size. On failure both return false / nullopt and set *error
+  // (when given) to the reason in Chinese, '\n', then English.
+  bool save(const std::filesystem::path& path, std::string* error) const;
+  static std::optional<NearDuplicateIndex> load(const std::filesystem::path& path, std::string* error);
+
+ private:
+  // The LSH buckets (桶) of every band in one open-addressing table. Entries are one per
+  // (item, band), item-major, so entry e belongs to item e / bands; entries with the same
+  // band key are chained newest first.
+  struct Buckets {
+    static constexpr std::uint32_t kNone = 0xFFFFFFFF;
+    std::vector<std::uint32_t> next;   // per entry: the older entry with its key, or kNone
+    std::vector<std::uint64_t> keys;   // per slot
+    std::vector<std::uint32_t> heads;  // per slot: the newest entry with that key, or kNone
+    std::size_t used = 0;              // slots in use
+    std::uint32_t find(std::uint64_t key) const;  // the newest entry with `key`, or kNone
+    void insert(std::uint64_t key, std::uint32_t entry);
+    void grow();
+  };
+
+  // Files item `id`'s band entries into the buckets (its set is already stored).
+  void link(std::size_t id, std::vector<std::uint64_t>& keys, std::vector<std::uint64_t>& scratch);
+  std::vector<std::uint32_t> candidates(std::span<const std::uint64_t> band_keys) const;
+
+  IndexParams params_;
+  std::vector<std::uint64_t> hashes_;          // every item's set, one after another
+  std::vector<std::size_t> offsets_{0};        // item i: hashes_[offsets_[i], offsets_[i + 1])
+  Buckets buckets_;
+};
+
+}  // namespace zhinan

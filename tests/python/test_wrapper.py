@@ -1,0 +1,388 @@
+"""The Python wrapper (bindings/python/zhinan) as an office system in Python uses it.
+
+CTest puts bindings/python on PYTHONPATH and sets ZHINAN_LIBRARY (the built
+libzhinan.so.1), ZHINAN_SAMPLES (examples/data) and ZHINAN_PROFILE (the 2025 profile as
+JSON). Under the asan preset a double free or a leak of a handle the wrapper should have
+freed ends the run.
+"""
+import copy
+import dataclasses
+import decimal
+import gc
+import glob
+import json
+import os
+import shutil
+import tempfile
+import unittest
+
+import zhinan
+
+TITLE = "氢能“一带一路”示范"
+
+
+def samples():
+    folder = os.environ.get("ZHINAN_SAMPLES")
+    if not folder:  # a failure, not a skip: under CTest a silent skip would pass
+        raise RuntimeError("set ZHINAN_SAMPLES to examples/data")
+    files = sorted(glob.glob(os.path.join(folder, "*.json")))
+    if not files:
+        raise RuntimeError(f"no samples in {folder}")
+    return files
+
+
+def sample(name):
+    return next(p for p in samples() if os.path.basename(p) == name + ".json")
+
+
+def ids(found):
+    return [d.id for d in found]
+
+
+def setUpModule():
+    if not os.environ.get("ZHINAN_LIBRARY"):
+        raise RuntimeError("set ZHINAN_LIBRARY to the built libzhinan.so.1")
+
+
+class LibraryTest(unittest.TestCase):
+    def test_loads_the_library_named_by_the_environment(self):
+        lib = zhinan.Library.default()
+        self.assertEqual(os.path.realpath(lib.path), os.path.realpath(os.environ["ZHINAN_LIBRARY"]))
+        self.assertEqual(lib.version[0], 1)
+        self.assertEqual(lib.version_string, "%d.%d.%d" % lib.version)
+        self.assertIs(zhinan.Library.default(), lib)
+
+    def test_an_explicit_path_and_a_missing_one(self):
+        lib = zhinan.Library(os.environ["ZHINAN_LIBRARY"])
+        with zhinan.Suggestion(library=lib) as s:
+            s.title = TITLE
+            self.assertEqual(s.title, TITLE)
+        with self.assertRaises(OSError):
+            zhinan.Library("/nonexistent/libzhinan.so.1")
+
+    def test_rule_registry(self):
+        rules = {rule_id: severity for rule_id, severity, _ in zhinan.Library.default().rules()}
+        self.assertEqual(rules["overview.too_long"], "error")
+        self.assertEqual(rules["key_tech.trl_flat"], "warning")
+
+
+class SamplesTest(unittest.TestCase):
+    def test_every_sample_round_trips_to_the_same_text(self):
+        for path in samples():
+            with self.subTest(sample=os.path.basename(path)):
+                with zhinan.Suggestion.from_file(path) as s:
+                    self.assertTrue(s.title)
+                    self.assertEqual(s.parse_diagnostics, [])
+                    first = s.to_json()
+                self.assertEqual(json.loads(first)["format"], "zhinan.suggestion/1")
+                with zhinan.Suggestion.from_json(first) as again:
+                    self.assertEqual(again.to_json(), first)
+                with open(path, "rb") as f, zhinan.Suggestion.from_json(f.read()) as from_bytes:
+                    self.assertEqual(from_bytes.to_json(), first)
+
+    def test_valid_samples_have_no_errors(self):
+        for path in samples():
+            if os.path.basename(path).startswith("valid-"):
+                with self.subTest(sample=os.path.basename(path)), zhinan.Suggestion.from_file(path) as s:
+                    self.assertEqual([d for d in zhinan.validate(s) if d.is_error], [])
+
+    def test_a_file_with_a_chinese_name(self):
+        folder = tempfile.mkdtemp(prefix="zhinan-")
+        self.addCleanup(shutil.rmtree, folder)
+        path = os.path.join(folder, "1.盐碱地项目-东营研究院.json")
+        shutil.copyfile(sample("valid-sco"), path)
+        with zhinan.Suggestion.from_file(path) as s:
+            self.assertEqual(s.region, "sco")
+
+
+class FieldsTest(unittest.TestCase):
+    def setUp(self):
+        self.s = zhinan.Suggestion()
+        self.addCleanup(self.s.close)
+
+    def test_chinese_text_round_trips_exactly(self):
+        values = {
+            "title": TITLE, "industry_other": "氢能装备（𠀀𪚥）", "overview": "引进耐盐种质300份，出苗率≥80%。\n第二段。",
+            "funding_total": "1200", "funding_provincial": "300.5", "unit": "东营黄河三角洲盐碱地农业研究院",
+            "proposer": "孙立新", "position": "研究员/副院长", "phone": "0546-8316725",
+            "department": "东营市科学技术局", "report_document": "说明报告/盐碱地.docx", "document": "电子版.pdf",
+        }
+        for name, value in values.items():
+            setattr(self.s, name, value)
+        for name, value in values.items():
+            self.assertEqual(getattr(self.s, name), value, name)
+        text = self.s.to_json()
+        self.assertIn(TITLE, text)  # literal UTF-8, not \\u escapes
+        with zhinan.Suggestion.from_json(text) as again:
+            for name, value in values.items():
+                self.assertEqual(getattr(again, name), value, name)
+            self.assertEqual(again.to_json(), text)
+
+    def test_clearing_a_field(self):
+        self.s.title = TITLE
+        self.s.title = None
+        self.assertEqual(self.s.title, "")
+
+    def test_amounts_are_decimal_text(self):
+        self.s.funding_total = 1200
+        self.s.funding_provincial = decimal.Decimal("300.50")
+        self.assertEqual((self.s.funding_total, self.s.funding_provincial), ("1200", "300.50"))
+        with self.assertRaises(TypeError):
+            self.s.funding_total = 0.1  # no exact binary value
+
+    def test_text_python_cannot_hand_over_is_refused_before_c(self):
+        with self.assertRaises(ValueError):
+            self.s.title = "氢能\0示范"  # C would cut it at the NUL
+        with self.assertRaises(UnicodeEncodeError):
+            self.s.title = "\ud800"  # a lone surrogate is not UTF-8
+        with self.assertRaises(TypeError):
+            self.s.title = 5
+        self.assertEqual(self.s.title, "")
+
+    def test_labels_become_codes(self):
+        self.s.region = "上合组织成员国"
+        self.assertEqual(self.s.region, "sco")
+        self.s.industry = "新能源"
+        self.assertEqual(self.s.industries, ["new_energy"])
+        self.s.add_industry("高端装备")
+        self.assertEqual(self.s.industries, ["new_energy", "high_end_equipment"])
+        self.s.regions = ["“一带一路”共建国家", "sco"]
+        self.assertEqual(self.s.regions, ["belt_and_road", "sco"])
+        self.s.add_region("火星")  # not a code or label: kept for validation to report
+        self.assertEqual(self.s.regions[-1], "火星")
+        self.s.industry = None
+        self.assertEqual((self.s.industry, self.s.industries), (None, []))
+        with self.assertRaises(ValueError):
+            self.s.add_region("")
+
+    def test_project_types_as_booleans(self):
+        self.assertFalse(self.s.bring_in or self.s.go_global or self.s.platform or self.s.major_event)
+        self.s.bring_in = True
+        self.s.major_event = True
+        self.assertEqual(self.s.project_types, zhinan.ProjectType.BRING_IN | zhinan.ProjectType.MAJOR_EVENT)
+        self.s.subtypes = ["“卡脖子”技术"]
+        self.assertEqual(self.s.subtypes, ["chokepoint"])
+        self.s.subtypes = "国产化替代"  # one str is one sub-type, not its characters
+        self.assertEqual(self.s.subtypes, ["domestic_substitution"])
+        self.s.bring_in = False
+        self.assertEqual(self.s.project_types, zhinan.ProjectType.MAJOR_EVENT)
+        self.assertEqual(self.s.subtypes, ["domestic_substitution"])  # kept, validation reports it
+        with self.assertRaises(zhinan.ZhinanError) as caught:
+            self.s.project_types = 16
+        self.assertEqual(caught.exception.status, zhinan.Status.EINVAL)
+        self.assertIn("16", caught.exception.message_en)
+        self.s.subtypes = []
+        self.assertEqual(self.s.subtypes, [])
+
+    def test_key_technologies_as_a_list(self):
+        techs = self.s.key_technologies
+        self.assertEqual(len(techs), 0)
+        self.assertEqual(techs.add("耐盐种质鉴定", "高通量表型", 4, 7), 0)
+        techs.append(zhinan.KeyTechnology("水肥盐调控", current=5, expected=8))
+        techs.append(("智能灌溉", "决策系统", 3, 6))
+        self.assertEqual([t.name for t in techs], ["耐盐种质鉴定", "水肥盐调控", "智能灌溉"])
+        self.assertEqual(techs[-1], zhinan.KeyTechnology("智能灌溉", "决策系统", 3, 6))
+        self.assertEqual(techs.levels(1), (5, 8))
+        self.assertEqual([t.name for t in techs[1:]], ["水肥盐调控", "智能灌溉"])
+        techs.set(1, expected=9)
+        self.assertEqual(techs[1], zhinan.KeyTechnology("水肥盐调控", "", 5, 9))
+        techs[0] = zhinan.KeyTechnology("耐盐种质精准鉴定", "KASP 标记", 5, 8)
+        techs.remove(2)
+        del techs[0]
+        self.assertEqual(list(self.s.key_technologies), [zhinan.KeyTechnology("水肥盐调控", "", 5, 9)])
+        with self.assertRaises(IndexError):
+            techs[5]
+        with self.assertRaises(IndexError):
+            techs.remove(1)
+        self.s.key_technologies = [("甲", "", 1, 2), ("乙", "", 0, 0)]  # 0: not given
+        self.assertEqual(self.s.key_technologies.levels(1), (0, 0))
+        self.assertEqual(len(self.s.key_technologies), 2)
+
+    def test_set_keeps_evidence(self):
+        with zhinan.Suggestion.from_file(sample("valid-sco")) as s:
+            s.key_technologies.set(0, name="改名后的关键技术", current=6)
+            item = json.loads(s.to_json())["key_technologies"][0]
+            self.assertEqual((item["name"], item["trl_current"]), ("改名后的关键技术", 6))
+            self.assertTrue(item["evidence"])
+            self.assertTrue(item["expected_indicators"])
+
+    def test_clone_is_independent(self):
+        self.s.title = TITLE
+        with self.s.clone() as twin, copy.deepcopy(self.s) as deep:
+            twin.title = "另一个"
+            self.assertEqual(self.s.title, TITLE)
+            self.assertEqual(deep.title, TITLE)
+            self.assertEqual(copy.copy(self.s).title, TITLE)
+
+
+class ValidateTest(unittest.TestCase):
+    def test_the_faulty_sample(self):
+        with open(sample("faulty-many-mistakes")[:-len(".json")] + ".expected.txt", encoding="utf-8") as f:
+            expected = [line.split()[0] for line in f if line.strip()]
+        with zhinan.Suggestion.from_file(sample("faulty-many-mistakes")) as s:
+            found = zhinan.validate(s)
+        self.assertEqual(ids(found), expected)
+        self.assertEqual(sum(d.severity == zhinan.ERROR for d in found), 12)
+        self.assertEqual(sum(d.severity == zhinan.WARNING for d in found), 1)
+        too_long = next(d for d in found if d.id == "overview.too_long")
+        self.assertEqual(too_long.params["limit"], "1000")
+        self.assertEqual(too_long.path, "/overview")
+        self.assertIn("1000", too_long.message_zh)
+        self.assertIn("limit of 1000", too_long.message_en)
+        self.assertEqual((too_long.line, too_long.column), (0, 0))
+        with self.assertRaises(dataclasses.FrozenInstanceError):
+            too_long.id = "x"
+        self.assertEqual(len({too_long, too_long}), 1)  # a value: hashable
+
+    def test_draft_mode_makes_missing_a_warning(self):
+        with zhinan.Suggestion() as s:
+            submit = {d.id: d.severity for d in s.validate()}
+            draft = {d.id: d.severity for d in zhinan.validate(s, mode="draft")}
+        self.assertEqual(submit["title.missing"], "error")
+        self.assertEqual(draft["title.missing"], "warning")
+        with zhinan.Suggestion() as s, self.assertRaises(ValueError):
+            zhinan.validate(s, mode="final")
+
+    def test_under_another_profile(self):
+        with open(os.environ["ZHINAN_PROFILE"], encoding="utf-8") as f:
+            data = json.load(f)
+        data["id"] = "test-2026"
+        data["limits"]["overview_max"] = 500
+        with zhinan.Profile.from_json(json.dumps(data, ensure_ascii=False)) as p, \
+                zhinan.Suggestion.from_file(sample("valid-sco"), profile=p) as s:
+            self.assertEqual(p.limits.overview_max, 500)
+            too_long = next(d for d in zhinan.validate(s, p) if d.id == "overview.too_long")
+            self.assertEqual(too_long.params["limit"], "500")
+            self.assertFalse(any(d.id == "overview.too_long" for d in zhinan.validate(s)))
+
+
+class ErrorsTest(unittest.TestCase):
+    def test_a_truncated_file_names_its_line(self):
+        text = '{\n  "format": "zhinan.suggestion/1",\n  "title": "盐碱地'
+        with self.assertRaises(zhinan.ZhinanError) as caught:
+            zhinan.Suggestion.from_json(text)
+        e = caught.exception
+        self.assertEqual(e.status, zhinan.Status.EPARSE)
+        self.assertEqual(e.rule_id, "format.json_invalid")
+        self.assertIn("第3行", e.message_zh)
+        self.assertIn("line 3", e.message_en)
+        self.assertNotIn("\n", e.message_zh)
+        self.assertEqual(str(e), e.message_zh + "\n" + e.message_en)
+        self.assertEqual(ids(e.diagnostics), ["format.json_invalid"])
+        self.assertEqual(e.diagnostics[0].line, 3)
+
+    def test_a_gbk_file_is_named(self):
+        with self.assertRaises(zhinan.ZhinanError) as caught:
+            zhinan.Suggestion.from_json('{"format": "zhinan.suggestion/1", "title": "盐碱地"}'.encode("gbk"))
+        self.assertIn("GBK", caught.exception.message_zh)
+        self.assertEqual(caught.exception.rule_id, "format.utf8_invalid")
+
+    def test_wrong_types_are_read_with_findings(self):
+        with zhinan.Suggestion.from_json('{"format": "zhinan.suggestion/1", "title": 5}') as s:
+            self.assertEqual(s.title, "")
+            wrong = next(d for d in s.parse_diagnostics if d.id == "format.wrong_type")
+            self.assertEqual((wrong.path, wrong.params["field"]), ("/title", "title"))
+
+    def test_missing_files(self):
+        with self.assertRaises(zhinan.ZhinanError) as caught:
+            zhinan.Suggestion.from_file("/nonexistent/建议.json")
+        self.assertEqual(caught.exception.status, zhinan.Status.EIO)
+        self.assertIn("io.read_failed", ids(caught.exception.diagnostics))
+        with self.assertRaises(zhinan.ZhinanError) as caught:
+            zhinan.Profile.from_file("/nonexistent/配置.json")
+        self.assertIn("配置.json", caught.exception.message_zh)
+
+    def test_a_closed_object_raises_instead_of_crashing(self):
+        s = zhinan.Suggestion()
+        s.close()
+        s.close()  # twice is fine
+        self.assertTrue(s.closed)
+        for use in (lambda: s.title, lambda: s.to_json(), lambda: zhinan.validate(s), lambda: len(s.key_technologies),
+                    lambda: setattr(s, "title", TITLE), lambda: s.clone()):
+            with self.assertRaises(zhinan.ZhinanError) as caught:
+                use()
+            self.assertEqual(caught.exception.status, zhinan.Status.EINVAL)
+            self.assertIn("closed", caught.exception.message_en)
+        with zhinan.Profile.builtin() as p:
+            pass
+        with self.assertRaises(zhinan.ZhinanError):
+            p.regions
+        with zhinan.Suggestion() as s2, self.assertRaises(zhinan.ZhinanError):
+            zhinan.validate(s2, p)
+        with self.assertRaises(TypeError):
+            zhinan.validate(None)
+        with self.assertRaises(TypeError):
+            zhinan.Profile()
+
+
+class LifetimeTest(unittest.TestCase):
+    def test_collected_objects_are_freed_once(self):
+        # Left to the collector, closed early, cloned, and in reference cycles: each C
+        # handle is freed exactly once (AddressSanitizer would stop a double free).
+        for _ in range(50):
+            s = zhinan.Suggestion.from_file(sample("valid-sco"))
+            twin = s.clone()
+            twin.title = TITLE
+            techs = twin.key_technologies
+            s.close()
+            cycle = zhinan.Suggestion()
+            cycle.me = cycle
+            del s, twin, techs, cycle
+        gc.collect()
+
+    def test_a_suggestion_outlives_its_profile(self):
+        p = zhinan.Profile.builtin()
+        s = zhinan.Suggestion.from_file(sample("valid-sco"), profile=p)
+        p.close()
+        del p
+        gc.collect()
+        s.industry = "新能源"  # labels are still read through the (kept) profile
+        self.assertEqual(s.industry, "new_energy")
+        s.close()
+
+
+class ProfileTest(unittest.TestCase):
+    def test_builtin(self):
+        with zhinan.Profile.builtin() as p:
+            self.assertEqual(p.id, "shandong-2025")
+            self.assertIn("2025", p.name)
+            self.assertEqual([c.code for c in p.regions],
+                             ["multilateral", "innovation_leaders", "sco", "belt_and_road", "hk_macao_taiwan"])
+            self.assertEqual(dict(p.regions)["sco"], "上合组织成员国")
+            self.assertEqual(p.region_folders["belt_and_road"], "\u201c一带一路\u201d共建国家")
+            self.assertEqual(len(p.industries), 11)
+            self.assertEqual(dict(p.bring_in_subtypes)["chokepoint"], "“卡脖子”技术")
+            self.assertEqual([c.code for c in p.project_types], ["bring_in", "go_global", "platform", "major_event"])
+            self.assertEqual(p.trl_range, (1, 13))
+            self.assertEqual((p.trl_name(1), p.trl_name(13), p.trl_name(14)), ("报告级", "回报级", None))
+            self.assertEqual(len(p.trl_levels), 13)
+            self.assertTrue(p.trl_levels[0].criterion)
+            self.assertEqual(p.limits, (5, 1000))
+
+    def test_from_file_and_a_broken_one(self):
+        with zhinan.Profile.from_file(os.environ["ZHINAN_PROFILE"]) as p:
+            self.assertEqual(p.id, "shandong-2025")
+        with self.assertRaises(zhinan.ZhinanError) as caught:
+            zhinan.Profile.from_json('{"format": "zhinan.profile/1", "id": "x"}')
+        self.assertEqual(caught.exception.status, zhinan.Status.EPARSE)
+        self.assertIn("profile.invalid", ids(caught.exception.diagnostics))
+
+
+class TextTest(unittest.TestCase):
+    def test_counting_as_word_does(self):
+        self.assertEqual(zhinan.count("東京2024オリンピック"), 9)
+        self.assertEqual(zhinan.count("Hello、World。"), 4)
+        self.assertEqual(zhinan.count("a b", mode="chars-with-spaces"), 3)
+        with self.assertRaises(ValueError):
+            zhinan.count("x", mode="bytes")
+
+    def test_folding_and_names(self):
+        self.assertEqual(zhinan.fold("ＡＢＣ，中國"), "abc中国")
+        name, changes = zhinan.sanitize_name('氢能"示范":二期')
+        self.assertNotIn(":", name)
+        self.assertTrue(changes and all(d.id.startswith("name.") for d in changes))
+        self.assertEqual(zhinan.entry_name(1, "项目名称", "建议单位", "docx").name, "1.项目名称-建议单位.docx")
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
