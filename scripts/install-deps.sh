@@ -4,7 +4,7 @@ set -euo pipefail
 
 packages=(
   build-essential cmake ninja-build pkg-config clang libclang-rt-14-dev
-  libboost-json1.81-dev libboost-filesystem1.81-dev libicu-dev libzip-dev
+  libboost-json1.81-dev libboost-filesystem1.81-dev libicu-dev libzip-dev zlib1g-dev
   doctest-dev libxlsxwriter-dev libbenchmark-dev
   python3 python3-jsonschema
   unzip zip p7zip-full libarchive-tools

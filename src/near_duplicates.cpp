@@ -81,6 +81,30 @@ double candidate_probability(double similarity, int bands, int rows) {
 
 NearDuplicateIndex::NearDuplicateIndex(IndexParams params) : params_(derived(params)) {}
 
+NearDuplicateIndex::NearDuplicateIndex(NearDuplicateIndex&& other) noexcept
+    : params_(other.params_),
+      hashes_(std::move(other.hashes_)),
+      offsets_(std::move(other.offsets_)),
+      buckets_(std::move(other.buckets_)) {
+  other.hashes_.clear();
+  other.offsets_.clear();
+  other.buckets_ = Buckets{};
+}
+
+NearDuplicateIndex& NearDuplicateIndex::operator=(NearDuplicateIndex&& other) noexcept {
+  if (this != &other) {
+    params_ = other.params_;
+    hashes_ = std::move(other.hashes_);
+    offsets_ = std::move(other.offsets_);
+    buckets_ = std::move(other.buckets_);
+    // Empty, allocating nothing: offsets_ may be empty (size() says 0, and add() copes).
+    other.hashes_.clear();
+    other.offsets_.clear();
+    other.buckets_ = Buckets{};
+  }
+  return *this;
+}
+
 void NearDuplicateIndex::reserve(std::size_t items, std::size_t total_hashes) {
   hashes_.reserve(total_hashes);
   offsets_.reserve(items + 1);
@@ -90,9 +114,10 @@ void NearDuplicateIndex::reserve(std::size_t items, std::size_t total_hashes) {
 std::size_t NearDuplicateIndex::add(ShingleSet shingles) {
   const std::size_t id = size();
   const auto bands = static_cast<std::size_t>(params_.bands);
-  // Entries are numbered in 32 bits: up to about 70 million items at 61 bands.
+  // Entries are numbered in 32 bits: up to about 34 million items at 124 bands.
   if ((id + 1) * bands >= Buckets::kNone) throw std::length_error("NearDuplicateIndex: too many items");
   const std::vector<std::uint64_t>& set = shingles.hashes();
+  if (offsets_.empty()) offsets_.push_back(0);  // moved from, then reused
   hashes_.insert(hashes_.end(), set.begin(), set.end());
   offsets_.push_back(hashes_.size());
   std::vector<std::uint64_t> keys, scratch;

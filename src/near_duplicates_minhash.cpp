@@ -2,12 +2,13 @@
 //
 // One-permutation hashing (Li, Owen and Zhang 2012) rather than k independent hash
 // functions: each shingle is hashed once, the hash picks one of k bins, and each bin keeps
-// its least hash — O(|set| + k) a set instead of O(|set| · k), which for ~1000-shingle texts
-// and k = 244 is the difference between a fraction of a second and a minute for 100,000
-// texts. A bin no shingle fell into is filled by optimal densification (Shrivastava 2017):
-// bin i probes a sequence of bins fixed by (seed, i) and copies the first non-empty one.
-// Both sets of a pair probe the same sequence, so the first bin non-empty in either decides,
-// and the two bins agree with probability exactly J — as for a bin that was never empty.
+// its least hash — O(|set| + k) a set instead of O(|set| · k). For ~1000-shingle texts and
+// k = 620, 100,000 texts take about 3 seconds rather than some 6·10¹⁰ hash evaluations.
+// A bin no shingle fell into is filled by optimal densification (Shrivastava 2017): bin i
+// probes a sequence of bins fixed by (seed, i) and copies the first non-empty one. Both
+// sets of a pair probe the same sequence, so the first bin non-empty in their union decides
+// (non-empty in one set only, it makes them differ), and the two agree with probability
+// exactly J — as for a bin that was never empty.
 #include <limits>
 
 #include "near_duplicates_hash.hpp"

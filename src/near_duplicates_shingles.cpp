@@ -113,7 +113,7 @@ double jaccard_at_least(std::span<const std::uint64_t> a, std::span<const std::u
   if (most == 0 || jaccard_of(most, na, nb) < min_score) return -1;  // even a ⊆ b falls short
   // The least intersection that reaches min_score (at least 1: a score of 0 is no match).
   const double estimate = min_score * static_cast<double>(na + nb) / (1 + min_score);
-  std::size_t need = estimate <= 1 ? 1 : std::min(most, static_cast<std::size_t>(estimate));
+  std::size_t need = estimate > 1 ? std::min(most, static_cast<std::size_t>(estimate)) : 1;  // NaN too
   while (need > 1 && jaccard_of(need - 1, na, nb) >= min_score) --need;
   while (need < most && jaccard_of(need, na, nb) < min_score) ++need;
   std::size_t i = 0, j = 0, common = 0;

@@ -70,7 +70,9 @@ bool valid_landline(std::string_view d, const PhonePlan& plan) {
 
 }  // namespace
 
-std::optional<PhoneNumber> parse_phone(std::string_view text, const PhonePlan& plan) {
+namespace {
+
+std::optional<PhoneNumber> parse_exact(std::string_view text, const PhonePlan& plan) {
   auto [main_part, extension_part] = split_extension(to_ascii(text));
   std::optional<std::string> d = digits_only(main_part, true);
   std::optional<std::string> ext = digits_only(extension_part.value_or(""), false);
@@ -99,6 +101,17 @@ std::optional<PhoneNumber> parse_phone(std::string_view text, const PhonePlan& p
   n.kind = PhoneKind::landline;
   n.digits = *d;
   return n;
+}
+
+}  // namespace
+
+std::optional<PhoneNumber> parse_phone(std::string_view text, const PhonePlan& plan) {
+  if (auto n = parse_exact(text, plan)) return n;
+  // Office numbers often end with a dash and the extension: 0535-6913071-8001.
+  const std::string ascii = to_ascii(text);
+  const std::size_t last = ascii.rfind('-');
+  if (last == std::string::npos || ascii.find('-') == last || ascii.find('#') != std::string::npos) return std::nullopt;
+  return parse_exact(ascii.substr(0, last) + "#" + ascii.substr(last + 1), plan);
 }
 
 }  // namespace zhinan

@@ -27,8 +27,11 @@ void check_region_consistency(const Suggestion& s, RuleContext& ctx) {
   }
 
   std::set<std::string> countries;  // foreign ones: CN itself never counts as a partner
-  for (const auto& p : s.partners)
-    if (!p.country.empty() && p.country != "CN") countries.insert(p.country);
+  for (const auto& p : s.partners) {
+    std::string code = p.country;  // "ru" is RU: ISO codes are capitals, clerks may not type them so
+    for (char& c : code) c = static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
+    if (!code.empty() && code != "CN") countries.insert(code);
+  }
   if (!countries.empty() && !region->any_country) {
     bool any_in_region = false;
     std::string listed;

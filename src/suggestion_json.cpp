@@ -1,5 +1,7 @@
 #include "zhinan/suggestion_json.hpp"
 
+#include <algorithm>
+
 #include "json_read.hpp"
 #include "json_text.hpp"
 #include "json_writer.hpp"
@@ -37,11 +39,27 @@ std::vector<T> read_list(ObjectReader& parent, std::string_view key, ReadItem re
   return out;
 }
 
+// Labels and aliases become codes; the same box ticked twice (code and label) is one box.
 template <typename Find>
 std::vector<std::string> to_codes(std::vector<std::string> ticked, Find find) {
-  for (auto& text : ticked)
+  std::vector<std::string> codes;
+  for (auto& text : ticked) {
     if (const auto* choice = find(text)) text = choice->code;
-  return ticked;
+    if (std::find(codes.begin(), codes.end(), text) == codes.end()) codes.push_back(std::move(text));
+  }
+  return codes;
+}
+
+// Indicator categories by their Chinese names too (the report's tables use them).
+std::string category_code(std::string text) {
+  static constexpr std::pair<std::string_view, std::string_view> kNames[] = {
+      {"技术", "technical"},   {"技术指标", "technical"}, {"产品", "product"},   {"产品指标", "product"},
+      {"知识产权", "ip"},      {"经济", "economic"},      {"经济效益", "economic"}, {"社会", "social"},
+      {"社会效益", "social"},  {"人才", "talent"},        {"人才培养", "talent"}, {"平台", "platform"},
+      {"平台建设", "platform"}};
+  for (const auto& [name, code] : kNames)
+    if (text == name) return std::string(code);
+  return text;
 }
 
 Evidence read_evidence(ObjectReader& r) {
@@ -72,7 +90,7 @@ KeyTechnology read_key_technology(ObjectReader& r) {
 
 Indicator read_indicator(ObjectReader& r) {
   Indicator i;
-  i.category = r.string("category").value_or("");
+  i.category = category_code(r.string("category").value_or(""));
   i.text = r.string("text").value_or("");
   i.target = r.decimal("target");
   i.unit = r.string("unit").value_or("");

@@ -161,6 +161,21 @@ TEST_CASE("near_duplicates: empty text") {
   CHECK(index.pairs(0.0).empty());  // two empty texts are not duplicates of each other
 }
 
+TEST_CASE("near_duplicates: a moved-from index is empty and can be used again") {
+  NearDuplicateIndex index = index_of({"氢能储运关键技术", "氢能储运关键技术"}, {.threshold = 0.6});
+  NearDuplicateIndex moved = std::move(index);
+  CHECK(moved.size() == 2);
+  CHECK(index.size() == 0);  // NOLINT(bugprone-use-after-move): what is being tested
+  CHECK(index.params() == moved.params());
+  CHECK(index.query(ShingleSet::of("氢能储运关键技术")).empty());
+  CHECK(index.add(ShingleSet::of("氢能储运关键技术")) == 0);
+  CHECK(index.query(ShingleSet::of("氢能储运关键技术")) == std::vector<NearDuplicate>{{0, 1.0}});
+  NearDuplicateIndex copy = moved;
+  moved = std::move(index);
+  CHECK(moved.size() == 1);
+  CHECK(copy.pairs() == std::vector<NearDuplicateIndex::Pair>{{0, 1, 1.0}});
+}
+
 TEST_CASE("near_duplicates: a text shorter than three characters is one shingle of itself") {
   CHECK(ShingleSet::of("氢能").size() == 1);
   CHECK(zhinan::jaccard(ShingleSet::of("氢能"), ShingleSet::of("氢能")) == 1.0);
@@ -221,10 +236,12 @@ TEST_CASE("near_duplicates: reordered sentences keep a high score") {
 TEST_CASE("near_duplicates: parameters are derived from the threshold") {
   const NearDuplicateIndex index;
   CHECK(index.params().threshold == 0.5);
-  CHECK(index.params().rows == 4);
-  CHECK(index.params().bands == 61);
-  CHECK(index.params().num_hashes == 244);
-  CHECK(zhinan::candidate_probability(0.8, 61, 4) > 0.99999999);
+  CHECK(index.params().rows == 5);
+  CHECK(index.params().bands == 124);
+  CHECK(index.params().num_hashes == 620);
+  CHECK(zhinan::candidate_probability(0.5, 124, 5) >= 0.98);
+  CHECK(zhinan::candidate_probability(0.8, 124, 5) > 0.99999999);
+  CHECK(zhinan::candidate_probability(0.1, 124, 5) < 0.002);
   for (const double t : {0.01, 0.1, 0.3, 0.5, 0.7, 0.8, 0.9, 0.95, 1.0}) {
     CAPTURE(t);
     const IndexParams p = NearDuplicateIndex({.threshold = t}).params();
@@ -237,7 +254,8 @@ TEST_CASE("near_duplicates: parameters are derived from the threshold") {
   }
   CHECK(NearDuplicateIndex({.threshold = 0.5, .rows = 5}).params().bands == 124);
   CHECK(NearDuplicateIndex({.threshold = 0.5, .bands = 61}).params().rows == 4);
-  CHECK(NearDuplicateIndex({.threshold = 0.5, .num_hashes = 1000}).params().rows == 5);
+  CHECK(NearDuplicateIndex({.threshold = 0.5, .num_hashes = 256}).params().rows == 4);
+  CHECK(NearDuplicateIndex({.threshold = 0.5, .num_hashes = 256}).params().bands == 61);
   CHECK(NearDuplicateIndex({.bands = 10, .rows = 3}).params().num_hashes == 30);
   CHECK_THROWS_AS(NearDuplicateIndex({.threshold = 0.0}), std::invalid_argument);
   CHECK_THROWS_AS(NearDuplicateIndex({.threshold = 1.5}), std::invalid_argument);

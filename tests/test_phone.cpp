@@ -156,3 +156,14 @@ TEST_CASE("phone: the same number written three ways has the same digits") {
   CHECK(digits("0535-6913071转8001") == digits("0535 6913071"));  // the extension is apart
   CHECK(digits("0535-6913071") != digits("0535-6913072"));
 }
+
+TEST_CASE("phone: an office extension after a second dash, as switchboards print it") {
+  auto n = parse("0535-6913071-8001");
+  REQUIRE(n);
+  CHECK(n->digits == "05356913071");
+  CHECK(n->extension == "8001");
+  CHECK(digits("0535-6913071-8001") == digits("0535-6913071转8001"));
+  CHECK_FALSE(parse("0535-6913071-"));          // a dash and nothing after it
+  CHECK_FALSE(parse("0535-6913071-12345678"));  // no extension is that long
+  CHECK_FALSE(parse("139-1234-5678-8001"));     // mobiles have no extensions
+}

@@ -89,6 +89,12 @@ TEST_CASE("rules.region: partners all outside the region warn, one inside does n
     s.partners = partners_in({"CN", "US"});
     CHECK(has(check(s), "region.partner_mismatch"));
   }
+  SUBCASE("country codes in lower case are the same countries") {
+    s.partners = partners_in({"kz"});
+    CHECK(check(s).empty());
+    s.partners = partners_in({"cn", "us"});
+    CHECK(has(check(s), "region.partner_mismatch"));
+  }
   SUBCASE("港澳台 are HK, MO and TW") {
     auto h = sample("valid-hk-macao-taiwan");
     h.partners = partners_in({"TW"});

@@ -209,3 +209,19 @@ TEST_CASE("json: an unreadable file is an I/O finding, not a crash") {
   auto dir = read_suggestion_file(test::samples_dir());
   CHECK(has(dir.diagnostics, "io.read_failed"));
 }
+
+TEST_CASE("json: the same box ticked twice, as code and as label, is one box") {
+  auto r = parse_suggestion(doc(R"("industry": ["new_energy", "新能源"], "region": ["sco", "sco"])"));
+  REQUIRE(r.suggestion);
+  CHECK(r.suggestion->industry == std::vector<std::string>{"new_energy"});
+  CHECK(r.suggestion->region == std::vector<std::string>{"sco"});
+}
+
+TEST_CASE("json: indicator categories are read from their Chinese names") {
+  auto r = parse_suggestion(doc(R"("report": {"performance_targets": [{"category": "知识产权", "text": "专利"},
+      {"category": "经济效益"}, {"category": "社会效益"}, {"category": "人才"}, {"category": "技术指标"}]})"));
+  REQUIRE(r.suggestion);
+  std::vector<std::string> codes;
+  for (const auto& i : r.suggestion->report->performance_targets) codes.push_back(i.category);
+  CHECK(codes == std::vector<std::string>{"ip", "economic", "social", "talent", "technical"});
+}

@@ -1,0 +1,75 @@
+// A streaming ZIP writer (internal to the package writer). Entries arrive already
+// compressed (so worker threads can deflate while this writes) and are written in order:
+// local header, data, and at the end the central directory, with ZIP64 records only when
+// sizes, offsets or the entry count need them. Nothing depends on the clock or the time
+// zone: the same entries give the same bytes.
+#pragma once
+
+#include <cstdint>
+#include <cstdio>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace zhinan::detail {
+
+// A civil date and time as the ZIP's MS-DOS fields hold it (no time zone).
+struct ZipTime {
+  int year = 2025, month = 1, day = 1, hour = 0, minute = 0, second = 0;
+};
+
+// How an entry's data is stored: 0 stored, 8 deflated (raw DEFLATE, no zlib header).
+struct ZipData {
+  std::uint16_t method = 0;
+  std::uint32_t crc = 0;
+  std::uint64_t size = 0;  // uncompressed
+  std::string bytes;       // as stored
+};
+
+// Compresses `content` with raw DEFLATE at `level`, or stores it when that would not be
+// smaller (or `store` is set, for formats already compressed).
+ZipData compress_for_zip(std::string_view content, bool store, int level = 6);
+
+struct ZipName {
+  std::string bytes;                       // the name as written in the headers
+  bool utf8 = true;                        // general-purpose bit 11: the name is UTF-8
+  std::optional<std::string> unicode_path;  // Info-ZIP Unicode Path (0x7075): the UTF-8 name
+};
+
+// For tests: when positive, the writer's n-th write fails as a full disk would.
+extern thread_local int zip_fail_write_number;
+
+class ZipWriter {
+ public:
+  // Writes to `out`, which the caller opened for writing and closes.
+  ZipWriter(std::FILE* out, ZipTime time) : out_(out), time_(time) {}
+
+  bool add_directory(const ZipName& name);
+  bool add_file(const ZipName& name, const ZipData& data);
+  // The central directory and the end records; false when a write failed.
+  bool finish();
+  std::uint64_t bytes_written() const { return offset_; }
+
+ private:
+  struct Entry {
+    ZipName name;
+    std::uint16_t method;
+    std::uint32_t crc;
+    std::uint64_t size, stored_size, offset;
+    bool directory;
+  };
+  bool write(std::string_view bytes);
+  bool add(Entry entry, std::string_view data);
+  std::string local_header(const Entry& e) const;
+  std::string central_header(const Entry& e) const;
+  std::string extra_fields(const Entry& e, bool central) const;
+
+  std::FILE* out_;
+  ZipTime time_;
+  std::uint64_t offset_ = 0;
+  int writes_ = 0;
+  std::vector<Entry> entries_;
+};
+
+}  // namespace zhinan::detail

@@ -1,0 +1,400 @@
+// The C# wrapper (bindings/csharp) as an office system in C# uses it. A console program:
+// each check prints a line when it fails; the exit status is the number of failures
+// (capped), so CTest sees them. Usage: mono TestZhinan.exe SAMPLES_DIR (or ZHINAN_SAMPLES).
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text;
+using Zhinan;
+
+internal static class TestZhinan
+{
+    private const string TitleZh = "氢能“一带一路”示范";
+    private static int checks, failures;
+    private static string current = "";
+    private static string samples;
+
+    private static void Check(bool condition, string what)
+    {
+        ++checks;
+        if (condition) return;
+        ++failures;
+        Console.WriteLine("FAIL [" + current + "] " + what);
+    }
+
+    private static void Equal<T>(T expected, T actual, string what)
+    {
+        Check(EqualityComparer<T>.Default.Equals(expected, actual),
+              what + ": expected «" + expected + "», got «" + actual + "»");
+    }
+
+    private static TException Throws<TException>(Action action, string what) where TException : Exception
+    {
+        try
+        {
+            action();
+        }
+        catch (TException e)
+        {
+            ++checks;
+            return e;
+        }
+        catch (Exception e)
+        {
+            Check(false, what + ": threw " + e.GetType().Name + " instead of " + typeof(TException).Name + ": " + e.Message);
+            return null;
+        }
+        Check(false, what + ": did not throw " + typeof(TException).Name);
+        return null;
+    }
+
+    private static void Test(string name, Action body)
+    {
+        current = name;
+        try
+        {
+            body();
+        }
+        catch (Exception e)
+        {
+            ++failures;
+            Console.WriteLine("FAIL [" + name + "] unexpected " + e);
+        }
+    }
+
+    private static string Sample(string name) { return Path.Combine(samples, name + ".json"); }
+
+    private static int Main(string[] args)
+    {
+        Console.OutputEncoding = new UTF8Encoding(false); // whatever the locale says
+        samples = args.Length > 0 ? args[0] : Environment.GetEnvironmentVariable("ZHINAN_SAMPLES");
+        if (string.IsNullOrEmpty(samples) || !Directory.Exists(samples))
+        {
+            Console.WriteLine("usage: mono TestZhinan.exe SAMPLES_DIR (examples/data)");
+            return 2;
+        }
+
+        Test("library", LibraryVersion);
+        Test("samples", EverySample);
+        Test("chinese text", ChineseText);
+        Test("labels to codes", LabelsToCodes);
+        Test("project types", ProjectTypesAsBooleans);
+        Test("key technologies", KeyTechnologies);
+        Test("faulty sample", FaultySample);
+        Test("draft mode", DraftMode);
+        Test("parse error", ParseError);
+        Test("io errors", IoErrors);
+        Test("disposed and null", DisposedAndNull);
+        Test("finalizers", FinalizersFreeOnce);
+        Test("profile", BuiltinProfile);
+        Test("text", TextFunctions);
+
+        Console.WriteLine("csharp.wrapper: " + checks + " checks, " + failures + " failures");
+        return Math.Min(failures, 100);
+    }
+
+    private static void LibraryVersion()
+    {
+        Library.CheckVersion();
+        Equal(1, Library.Version.Major, "major version");
+        Equal(Library.Version.ToString(), Library.VersionString, "version string");
+        Rule rule = Library.Rules.First(r => r.Id == "overview.too_long");
+        Equal(Severity.Error, rule.Severity, "overview.too_long severity");
+    }
+
+    private static void EverySample()
+    {
+        string[] files = Directory.GetFiles(samples, "*.json").OrderBy(f => f, StringComparer.Ordinal).ToArray();
+        Check(files.Length >= 7, "samples found in " + samples);
+        foreach (string file in files)
+        {
+            string name = Path.GetFileName(file);
+            using (Suggestion s = Suggestion.FromFile(file))
+            {
+                Check(s.Title.Length > 0, name + " has a title");
+                Equal(0, s.ParseDiagnostics.Count, name + " reads without findings");
+                string first = s.ToJson();
+                using (Suggestion again = Suggestion.FromJson(first))
+                    Equal(first, again.ToJson(), name + " to_json → from_json → to_json");
+                using (Suggestion fromBytes = Suggestion.FromJson(File.ReadAllBytes(file)))
+                    Equal(first, fromBytes.ToJson(), name + " read from its bytes");
+                if (name.StartsWith("valid-", StringComparison.Ordinal))
+                    Equal(0, s.Validate().Count(d => d.Severity == Severity.Error), name + " has no errors");
+            }
+        }
+        // A file name in Chinese crosses as UTF-8 too.
+        string folder = Path.Combine(Path.GetTempPath(), "zhinan-cs-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            string copy = Path.Combine(folder, "1.盐碱地项目-东营研究院.json");
+            File.Copy(Sample("valid-sco"), copy);
+            using (Suggestion s = Suggestion.FromFile(copy)) Equal("sco", s.Region, "read through a Chinese file name");
+        }
+        finally
+        {
+            Directory.Delete(folder, true);
+        }
+    }
+
+    private static void ChineseText()
+    {
+        using (var s = new Suggestion())
+        {
+            s.Title = TitleZh;
+            Equal(TitleZh, s.Title, "title");
+            s.Overview = "引进耐盐种质300份，出苗率≥80%。\n第二段（𠀀𪚥）。";
+            s.FundingTotal = "1200";
+            s.FundingProvincial = "300.5";
+            s.Unit = "东营黄河三角洲盐碱地农业研究院";
+            s.Proposer = "孙立新";
+            s.Position = "研究员/副院长";
+            s.Phone = "0546-8316725";
+            s.Department = "东营市科学技术局";
+            s.IndustryOther = "氢能装备";
+            s.ReportDocument = "说明报告.docx";
+            s.Document = "电子版.pdf";
+            string json = s.ToJson();
+            Check(json.Contains(TitleZh), "canonical JSON holds the title as written");
+            using (Suggestion again = Suggestion.FromJson(json))
+            {
+                Equal(TitleZh, again.Title, "title after the round trip");
+                Equal(s.Overview, again.Overview, "overview (astral characters, newline)");
+                Equal("300.5", again.FundingProvincial, "amounts stay decimal text");
+                Equal("东营市科学技术局", again.Department, "department");
+                Equal("电子版.pdf", again.Document, "document");
+                Equal(json, again.ToJson(), "the same JSON again");
+            }
+            s.Title = null;
+            Equal("", s.Title, "null clears");
+            Throws<ArgumentException>(() => s.Title = "氢能\0示范", "a NUL inside text");
+            Throws<ArgumentException>(() => s.Title = "\ud800", "a lone surrogate");
+            Equal("", s.Title, "nothing changed by refused text");
+        }
+    }
+
+    private static void LabelsToCodes()
+    {
+        using (var s = new Suggestion())
+        {
+            s.Region = "上合组织成员国";
+            Equal("sco", s.Region, "region label → code");
+            s.Industry = "新能源";
+            s.AddIndustry("高端装备");
+            Check(s.Industries.SequenceEqual(new[] { "new_energy", "high_end_equipment" }), "industries in order");
+            s.Regions = new[] { "“一带一路”共建国家", "hk_macao_taiwan" };
+            Check(s.Regions.SequenceEqual(new[] { "belt_and_road", "hk_macao_taiwan" }), "regions replaced");
+            s.AddRegion("火星");
+            Equal("火星", s.Regions[2], "unknown text kept for validation");
+            s.Industry = null;
+            Equal(null, s.Industry, "industry cleared");
+            Throws<ArgumentException>(() => s.AddRegion(""), "an empty region");
+        }
+    }
+
+    private static void ProjectTypesAsBooleans()
+    {
+        using (var s = new Suggestion())
+        {
+            Check(!s.BringIn && !s.GoGlobal && !s.Platform && !s.MajorEvent, "no type ticked");
+            s.BringIn = true;
+            s.MajorEvent = true;
+            Equal(ProjectTypes.BringIn | ProjectTypes.MajorEvent, s.ProjectTypes, "flags");
+            s.Subtypes = new[] { "“卡脖子”技术" };
+            Check(s.Subtypes.SequenceEqual(new[] { "chokepoint" }), "subtype label → code");
+            s.BringIn = false;
+            Equal(ProjectTypes.MajorEvent, s.ProjectTypes, "bring_in cleared");
+            Equal(1, s.Subtypes.Count, "sub-types kept without bring_in");
+            ZhinanException e = Throws<ZhinanException>(() => s.ProjectTypes = (ProjectTypes)16, "an undefined flag");
+            if (e != null) Equal(ZhinanStatus.InvalidArgument, e.Status, "undefined flag status");
+            s.Subtypes = null;
+            Equal(0, s.Subtypes.Count, "sub-types cleared");
+        }
+    }
+
+    private static void KeyTechnologies()
+    {
+        using (var s = new Suggestion())
+        {
+            KeyTechnologyList techs = s.KeyTechnologies;
+            Equal(0, techs.Add("耐盐种质鉴定", "高通量表型", 4, 7), "first index");
+            techs.Add(new KeyTechnology("水肥盐调控", "", 5, 8));
+            Equal(2, techs.Count, "count");
+            Equal(new KeyTechnology("水肥盐调控", "", 5, 8), techs[1], "item 1");
+            techs.Set(1, "水肥盐一体化调控", "", 5, 9);
+            int current, expected;
+            techs.GetLevels(1, out current, out expected);
+            Equal(9, expected, "expected level after Set");
+            techs[0] = new KeyTechnology("耐盐种质精准鉴定", "KASP", 0, 0);
+            Equal(0, techs[0].Current, "0 is not given");
+            techs.RemoveAt(0);
+            Equal("水肥盐一体化调控", techs.Single().Name, "after RemoveAt");
+            Throws<ArgumentOutOfRangeException>(() => techs.RemoveAt(3), "an index out of range");
+        }
+        using (Suggestion s = Suggestion.FromFile(Sample("valid-sco")))
+        {
+            s.KeyTechnologies.Set(0, "改名后的关键技术", "", 6, 8);
+            Check(s.ToJson().Contains("86份乌兹别克斯坦棉花种质"), "Set keeps the item's evidence");
+        }
+    }
+
+    private static void FaultySample()
+    {
+        string[] expected = File.ReadAllLines(Path.Combine(samples, "faulty-many-mistakes.expected.txt"), Encoding.UTF8)
+                                .Where(l => l.Trim().Length > 0).Select(l => l.Split(' ')[0]).ToArray();
+        using (Suggestion s = Suggestion.FromFile(Sample("faulty-many-mistakes")))
+        {
+            IReadOnlyList<Diagnostic> found = Validator.Validate(s);
+            Check(found.Select(d => d.Id).SequenceEqual(expected), "the ids of the .expected.txt, in order: " +
+                                                                   string.Join(" ", found.Select(d => d.Id)));
+            Equal(12, found.Count(d => d.Severity == Severity.Error), "errors");
+            Equal(1, found.Count(d => d.Severity == Severity.Warning), "warnings");
+            Diagnostic tooLong = found.First(d => d.Id == "overview.too_long");
+            Equal("1000", tooLong.Params["limit"], "overview.too_long limit");
+            Equal("/overview", tooLong.Path, "overview.too_long path");
+            Check(tooLong.MessageZh.Contains("1000字") && tooLong.MessageEn.Contains("limit of 1000"), "messages");
+        }
+    }
+
+    private static void DraftMode()
+    {
+        using (var s = new Suggestion())
+        {
+            Equal(Severity.Error, s.Validate().First(d => d.Id == "title.missing").Severity, "submit");
+            Equal(Severity.Warning, s.Validate(null, ValidationMode.Draft).First(d => d.Id == "title.missing").Severity,
+                  "draft");
+        }
+        using (Profile p = Profile.Builtin())
+        using (Suggestion s = Suggestion.FromFile(Sample("valid-sco"), p))
+            Equal(0, Validator.Validate(s, p).Count(d => d.Severity == Severity.Error), "under an explicit profile");
+    }
+
+    private static void ParseError()
+    {
+        const string truncated = "{\n  \"format\": \"zhinan.suggestion/1\",\n  \"title\": \"盐碱地";
+        ZhinanException e = Throws<ZhinanException>(() => Suggestion.FromJson(truncated), "truncated JSON");
+        if (e == null) return;
+        Equal(ZhinanStatus.Parse, e.Status, "status");
+        Equal("format.json_invalid", e.RuleId, "rule id");
+        Check(e.MessageZh.Contains("第3行"), "Chinese message names the line: " + e.MessageZh);
+        Check(e.MessageEn.Contains("line 3"), "English message names the line: " + e.MessageEn);
+        Equal(e.MessageZh + "\n" + e.MessageEn, e.Message, "Message is both");
+        Equal(3, e.Diagnostics.Single().Line, "the finding's line");
+
+        // {"title": "盐碱地"} saved as GBK (Mono has no GBK encoder without I18N.CJK).
+        byte[] gbk = { 0x7B, 0x22, 0x74, 0x69, 0x74, 0x6C, 0x65, 0x22, 0x3A, 0x20, 0x22, 0xD1, 0xCE, 0xBC, 0xEE, 0xB5, 0xD8, 0x22, 0x7D };
+        e = Throws<ZhinanException>(() => Suggestion.FromJson(gbk), "a GBK file");
+        if (e != null) Equal("format.utf8_invalid", e.RuleId, "GBK is named");
+
+        using (Suggestion s = Suggestion.FromJson("{\"format\": \"zhinan.suggestion/1\", \"title\": 5}"))
+        {
+            Equal("", s.Title, "a wrong type is left empty");
+            Diagnostic wrong = s.ParseDiagnostics.First(d => d.Id == "format.wrong_type");
+            Equal("/title", wrong.Path, "and reported");
+        }
+    }
+
+    private static void IoErrors()
+    {
+        ZhinanException e = Throws<ZhinanException>(() => Suggestion.FromFile("/nonexistent/建议.json"), "a missing file");
+        if (e != null)
+        {
+            Equal(ZhinanStatus.IO, e.Status, "status");
+            Check(e.Diagnostics.Any(d => d.Id == "io.read_failed"), "io.read_failed");
+            Check(e.MessageZh.Contains("建议.json"), "the name in the message");
+        }
+        e = Throws<ZhinanException>(() => Profile.FromJson("{\"format\": \"zhinan.profile/1\", \"id\": \"x\"}"), "a broken profile");
+        if (e != null) Check(e.Diagnostics.Any(d => d.Id == "profile.invalid"), "profile.invalid");
+    }
+
+    private static void DisposedAndNull()
+    {
+        var s = new Suggestion();
+        s.Dispose();
+        s.Dispose(); // twice is fine
+        Throws<ObjectDisposedException>(() => { string t = s.Title; }, "a disposed suggestion's title");
+        Throws<ObjectDisposedException>(() => s.Title = TitleZh, "setting it");
+        Throws<ObjectDisposedException>(() => s.ToJson(), "its JSON");
+        Throws<ObjectDisposedException>(() => s.Clone(), "a clone of it");
+        Throws<ObjectDisposedException>(() => Validator.Validate(s), "validating it");
+        Throws<ObjectDisposedException>(() => { int n = s.KeyTechnologies.Count; }, "its key technologies");
+        Profile p = Profile.Builtin();
+        p.Dispose();
+        Throws<ObjectDisposedException>(() => { var r = p.Regions; }, "a disposed profile");
+        using (var live = new Suggestion())
+            Throws<ObjectDisposedException>(() => Validator.Validate(live, p), "validating under it");
+        Throws<ArgumentNullException>(() => Validator.Validate(null), "validating null");
+        Throws<ArgumentNullException>(() => Suggestion.FromJson((string)null), "reading null");
+        Throws<ArgumentNullException>(() => Suggestion.FromFile(null), "reading a null path");
+        using (var live = new Suggestion())
+            Throws<ArgumentException>(() => live.Subtypes = new string[] { null }, "a null sub-type");
+    }
+
+    private static void MakeGarbage()
+    {
+        for (int i = 0; i < 50; ++i)
+        {
+            Suggestion s = Suggestion.FromFile(Sample("valid-sco"));
+            Suggestion twin = s.Clone();
+            twin.Title = TitleZh;
+            if (i % 2 == 0) s.Dispose(); // some disposed, then finalized: freed once
+            Profile.Builtin().ToString();
+            new Suggestion().KeyTechnologies.Add("x");
+        }
+    }
+
+    private static void FinalizersFreeOnce()
+    {
+        MakeGarbage();
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        // A suggestion keeps what it needs of its profile after the profile is gone.
+        Suggestion s;
+        using (Profile p = Profile.Builtin()) s = Suggestion.FromFile(Sample("valid-sco"), p);
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        s.Industry = "新能源";
+        Equal("new_energy", s.Industry, "labels read through the kept profile");
+        s.Dispose();
+    }
+
+    private static void BuiltinProfile()
+    {
+        using (Profile p = Profile.Builtin())
+        {
+            Equal("shandong-2025", p.Id, "id");
+            Check(p.Name.Contains("2025"), "name");
+            Check(p.Regions.Select(r => r.Code).SequenceEqual(
+                      new[] { "multilateral", "innovation_leaders", "sco", "belt_and_road", "hk_macao_taiwan" }), "regions");
+            Equal("上合组织成员国", p.Regions.First(r => r.Code == "sco").Label, "sco label");
+            Equal("\u201c一带一路\u201d共建国家", p.RegionFolders["belt_and_road"], "folder with curly quotes");
+            Equal(11, p.Industries.Count, "industries");
+            Equal(4, p.ProjectTypes.Count, "project types");
+            Equal(5, p.BringInSubtypes.Count, "bring-in sub-types");
+            Equal(1, p.TrlLowest, "lowest level");
+            Equal(13, p.TrlHighest, "highest level");
+            Equal("报告级", p.TrlName(1), "level 1");
+            Equal("回报级", p.TrlName(13), "level 13");
+            Equal(null, p.TrlName(14), "no level 14");
+            Check(!string.IsNullOrEmpty(p.TrlCriterion(1)), "criterion of level 1");
+            Equal(5, p.KeyTechnologiesMax, "key technologies max");
+            Equal(1000, p.OverviewMax, "overview max");
+        }
+    }
+
+    private static void TextFunctions()
+    {
+        Equal(9, TextTools.Count("東京2024オリンピック"), "Word's 字数");
+        Equal(3, TextTools.Count("a b", CountMode.CharsWithSpaces), "with spaces");
+        Equal("abc中国", TextTools.Fold("ＡＢＣ，中國"), "folded");
+        IReadOnlyList<Diagnostic> changes;
+        string name = TextTools.SanitizeName("氢能:示范?", out changes);
+        Check(!name.Contains(":") && !name.Contains("?"), "sanitized: " + name);
+        Check(changes.Count > 0 && changes.All(d => d.Id.StartsWith("name.", StringComparison.Ordinal)), "changes listed");
+        Equal("1.项目名称-建议单位.docx", TextTools.EntryName(1, "项目名称", "建议单位", "docx", null, null, out changes),
+              "entry name");
+    }
+}
