@@ -30,6 +30,18 @@ std::string say(const Context& ctx, std::string_view zh, std::string_view en);
 // One diagnostic per line: `file:line:col: 错误 [id] /path message`.
 void print_diagnostics(const Context& ctx, std::string_view file, const Diagnostics& diagnostics);
 
+// The findings about one file.
+struct FileResult {
+  std::string file;
+  std::string title;
+  Diagnostics diagnostics;
+};
+
+// Each file's verdict and findings, Chinese first, then the totals.
+void print_text(const Context& ctx, const std::vector<FileResult>& results);
+// One JSON document: every finding with file, id, severity, path, message_zh, message_en.
+void print_json(const Context& ctx, std::string_view mode, const std::vector<FileResult>& results);
+
 // Reads FILE or standard input ("-"); on failure prints why and returns false.
 bool read_input(const Context& ctx, std::string_view name, std::string& bytes);
 
