@@ -49,6 +49,7 @@ int run_format(const Context& ctx, std::span<const std::string> args);
 int run_summary(const Context& ctx, std::span<const std::string> args);
 int run_validate(const Context& ctx, std::span<const std::string> args);
 int run_count(const Context& ctx, std::span<const std::string> args);
+int run_pack(const Context& ctx, std::span<const std::string> args);
 int run_name(const Context& ctx, std::span<const std::string> args);
 
 }  // namespace zhinan::cli

@@ -17,6 +17,10 @@ constexpr std::string_view kHelpZh =
     "用法：\n"
     "  zhinan validate [--mode draft|submit] [--profile 配置] [--format text|json] 文件…\n"
     "                               按通知要求逐项检查指南建议\n"
+    "  zhinan pack -o 输出.zip [--department 主管部门] [--numbering per-folder|global] 文件…\n"
+    "                               按合作国别、地区分文件夹打包，并生成汇总表（.xlsx 和 .csv）\n"
+    "                               其他选项：--contact --phone --date --all-regions --gbk-names\n"
+    "                               --registry 已立项项目.jsonl --time 2025-01-01T00:00:00\n"
     "  zhinan count [--mode word|chars|chars-with-spaces|graphemes] [文件|-]\n"
     "                               按 Word“字数统计”的规则数字数（默认 word）\n"
     "  zhinan name 文字…             生成各系统都能解压的文件名（--number --unit --ext 生成“序号.项目名称-建议单位”）\n"
@@ -36,6 +40,10 @@ constexpr std::string_view kHelpEn =
     "Usage:\n"
     "  zhinan validate [--mode draft|submit] [--profile P] [--format text|json] FILE…\n"
     "                               check suggestions against every rule of the call\n"
+    "  zhinan pack -o OUT.zip [--department NAME] [--numbering per-folder|global] FILE…\n"
+    "                               one ZIP with a folder per region, and the summary table (.xlsx, .csv)\n"
+    "                               more: --contact --phone --date --all-regions --gbk-names\n"
+    "                               --registry FUNDED.jsonl --time 2025-01-01T00:00:00\n"
     "  zhinan count [--mode word|chars|chars-with-spaces|graphemes] [FILE|-]\n"
     "                               count 字 as Word's word count does (default: word)\n"
     "  zhinan name TEXT…            file names every unzip tool reads right (--number --unit --ext: an entry name)\n"
@@ -79,6 +87,7 @@ int run(std::vector<std::string> args) {
   if (command == "summary") return run_summary(ctx, rest);
   if (command == "validate") return run_validate(ctx, rest);
   if (command == "count") return run_count(ctx, rest);
+  if (command == "pack") return run_pack(ctx, rest);
   if (command == "name") return run_name(ctx, rest);
   std::cerr << say(ctx, "未知命令“" + command + "”，请运行 zhinan --help 查看用法",
                    "unknown command \"" + command + "\"; run zhinan --help")

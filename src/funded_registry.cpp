@@ -1,7 +1,9 @@
 // The registry of funded projects (已立项项目) and its near-duplicate index.
 #include <algorithm>
 #include <boost/json.hpp>
+#include <atomic>
 #include <charconv>
+#include <fstream>
 
 #include "json_read.hpp"
 #include "json_text.hpp"
@@ -117,6 +119,121 @@ std::vector<FundedRegistry::Match> FundedRegistry::matches(const Suggestion& sug
   for (const NearDuplicate& hit : impl_->index.query(ShingleSet::of(comparison_text(suggestion))))
     out.push_back({&impl_->projects[hit.id], hit.score});
   return out;
+}
+
+}  // namespace zhinan
+
+// The saved registry: a first line naming the format, a JSON line with the threshold and
+// the counts, one JSON line per project, then the near-duplicate index's own file bytes.
+namespace zhinan {
+namespace {
+
+constexpr std::string_view kRegistryMagic = "zhinan.registry/1\n";
+
+std::filesystem::path scratch_beside(const std::filesystem::path& target, std::string_view what) {
+  static std::atomic<unsigned> counter{0};
+  return target.parent_path() /
+         path_from_utf8("." + path_to_utf8(target.filename()) + "." + std::string(what) + "-" +
+                        std::to_string(counter++));
+}
+
+}  // namespace
+
+bool FundedRegistry::save(const std::filesystem::path& path, std::string* error) const {
+  const auto index_file = scratch_beside(path, "index");
+  const auto whole_file = scratch_beside(path, "tmp");
+  std::error_code ec;
+  auto fail = [&](std::string reason) {
+    std::filesystem::remove(index_file, ec);
+    std::filesystem::remove(whole_file, ec);
+    if (error) *error = std::move(reason);
+    return false;
+  };
+  std::string index_error;
+  if (!impl_->index.save(index_file, &index_error)) return fail(index_error);
+  std::optional<std::string> index_bytes = read_file(index_file, &index_error);
+  if (!index_bytes) return fail("无法读取索引：" + index_error + "\ncannot read the index: " + index_error);
+  std::string out(kRegistryMagic);
+  out += boost::json::serialize(boost::json::object{{"threshold", threshold()},
+                                                    {"projects", impl_->projects.size()},
+                                                    {"index_bytes", index_bytes->size()}});
+  out += '\n';
+  for (const auto& p : impl_->projects) {
+    out += boost::json::serialize(boost::json::object{
+        {"id", p.id}, {"year", p.year}, {"title", p.title}, {"abstract", p.abstract}, {"unit", p.unit}});
+    out += '\n';
+  }
+  out += *index_bytes;
+  {
+    std::ofstream file(whole_file, std::ios::binary);
+    file << out;
+    file.close();
+    if (!file) return fail("写入失败\nwrite failed");
+  }
+  std::filesystem::rename(whole_file, path, ec);
+  if (ec) return fail("无法替换目标文件：" + ec.message() + "\ncannot replace the target: " + ec.message());
+  std::filesystem::remove(index_file, ec);
+  return true;
+}
+
+FundedRegistry::LoadResult FundedRegistry::load(const std::filesystem::path& path) {
+  LoadResult result;
+  auto refuse = [&](const std::string& zh, const std::string& en) {
+    result.diagnostics.push_back(detail::make_diagnostic(
+        "registry.index_invalid", Severity::error, "", "已立项项目索引“" + path_to_utf8(path) + "”无法使用：" + zh,
+        "the registry index \"" + path_to_utf8(path) + "\" cannot be used: " + en));
+    return std::move(result);
+  };
+  std::string error;
+  std::optional<std::string> bytes = read_file(path, &error);
+  if (!bytes) return refuse(error, error);
+  std::string_view rest = *bytes;
+  if (!rest.starts_with(kRegistryMagic)) return refuse("不是 zhinan 的索引文件", "not a zhinan registry index");
+  rest.remove_prefix(kRegistryMagic.size());
+  auto next_line = [&]() -> std::optional<std::string_view> {
+    const auto end = rest.find('\n');
+    if (end == std::string_view::npos) return std::nullopt;
+    std::string_view line = rest.substr(0, end);
+    rest.remove_prefix(end + 1);
+    return line;
+  };
+  auto header_line = next_line();
+  if (!header_line) return refuse("文件不完整", "the file is truncated");
+  boost::system::error_code ec;
+  boost::json::value header = boost::json::parse(*header_line, ec);
+  const boost::json::object* h = header.if_object();
+  if (ec || !h || !h->contains("threshold") || !h->contains("projects") || !h->contains("index_bytes") ||
+      !h->at("projects").is_number() || !h->at("index_bytes").is_number() || !h->at("threshold").is_number())
+    return refuse("文件头损坏", "the header is corrupt");
+  const auto count = h->at("projects").to_number<std::uint64_t>(ec);
+  const auto index_size = h->at("index_bytes").to_number<std::uint64_t>(ec);
+  if (ec || count > bytes->size()) return refuse("文件头损坏", "the header is corrupt");
+  auto impl = std::make_unique<Impl>();
+  impl->projects.reserve(static_cast<std::size_t>(count));
+  for (std::uint64_t i = 0; i < count; ++i) {
+    auto line = next_line();
+    std::string zh, en;
+    std::optional<FundedProject> project = line ? read_line(*line, zh, en) : std::nullopt;
+    if (!project) return refuse("第" + std::to_string(i + 1) + "个项目损坏", "project " + std::to_string(i + 1) + " is corrupt");
+    impl->projects.push_back(std::move(*project));
+  }
+  if (rest.size() != index_size) return refuse("文件不完整", "the file is truncated");
+  const auto scratch = scratch_beside(path, "load");
+  {
+    std::ofstream file(scratch, std::ios::binary);
+    file << rest;
+  }
+  std::optional<NearDuplicateIndex> index = NearDuplicateIndex::load(scratch, &error);
+  std::error_code rm;
+  std::filesystem::remove(scratch, rm);
+  if (!index) {
+    const auto split = error.find('\n');
+    return refuse(error.substr(0, split), split == std::string::npos ? error : error.substr(split + 1));
+  }
+  if (index->size() != impl->projects.size()) return refuse("索引与项目数不符", "the index does not match the projects");
+  impl->index = std::move(*index);
+  result.registry = FundedRegistry(std::move(impl));
+  return result;
 }
 
 }  // namespace zhinan

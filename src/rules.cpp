@@ -168,6 +168,20 @@ constexpr std::array kRules = {
              "{score}); work already funded must not be suggested again (the call, 3(3))"},
     RuleInfo{"registry.line_invalid", S::error, "已立项项目清单", "已立项项目清单第{line}行无法读取：{reason}",
              "line {line} of the funded-project registry cannot be read: {reason_en}"},
+    RuleInfo{"registry.index_invalid", S::error, "已立项项目清单", "已立项项目索引无法使用：{reason}",
+             "the registry index cannot be used: {reason_en}"},
+
+    // 四, the package (package.cpp).
+    RuleInfo{"package.refused", S::error, "打包",
+             "有{files}个指南建议共{errors}个错误，未生成压缩包；请先改正上面列出的错误",
+             "{errors} errors in {files} suggestions; no package was written: fix them first"},
+    RuleInfo{"package.empty", S::error, "打包", "没有要打包的指南建议", "there are no suggestions to package"},
+    RuleInfo{"package.document_missing", S::error, "电子版", "找不到指南建议电子版文件“{document}”（{path}）",
+             "the suggestion's document \"{document}\" cannot be found ({path})"},
+    RuleInfo{"package.name_changed", S::warning, "文件名", "文件名已按各系统的要求调整", "the file name was adjusted"},
+    RuleInfo{"package.write_failed", S::error, "打包", "无法写入“{target}”：{reason}；目标位置没有留下不完整的文件",
+             "cannot write \"{target}\": {reason}; nothing half-written was left there"},
+    RuleInfo{"package.cancelled", S::warning, "打包", "已取消打包，没有写入任何文件", "packaging was cancelled; nothing was written"},
 };
 
 }  // namespace

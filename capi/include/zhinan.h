@@ -60,6 +60,8 @@ typedef enum zn_status {
   ZN_EIO = -3,       /* a file could not be read or written */
   ZN_ENOMEM = -4,    /* out of memory */
   ZN_ENOTFOUND = -5, /* no such code in the call profile */
+  ZN_EREFUSED = -6,  /* the package was refused: some suggestion has errors (see the diagnostics) */
+  ZN_ECANCELED = -7, /* the caller's progress callback cancelled; nothing was written */
   ZN_EINTERNAL = -99 /* a bug in zhinan; the message says what */
 } zn_status;
 
@@ -86,6 +88,8 @@ ZN_EXTERN size_t zn_diagnostics_count(const zn_diagnostics *d);
 ZN_EXTERN size_t zn_diagnostics_count_severity(const zn_diagnostics *d, int severity);
 /* Per finding i (0-based). Strings are borrowed from d; NULL when i is out of range. */
 ZN_EXTERN const char *zn_diagnostics_id(const zn_diagnostics *d, size_t i);
+/* The suggestion a finding is about, when several were checked together ("" otherwise). */
+ZN_EXTERN const char *zn_diagnostics_file(const zn_diagnostics *d, size_t i);
 ZN_EXTERN int zn_diagnostics_severity(const zn_diagnostics *d, size_t i); /* -1 out of range */
 ZN_EXTERN const char *zn_diagnostics_path(const zn_diagnostics *d, size_t i); /* JSON pointer */
 ZN_EXTERN const char *zn_diagnostics_message_zh(const zn_diagnostics *d, size_t i);
@@ -284,6 +288,40 @@ ZN_EXTERN int zn_name_sanitize(char **out, size_t *out_len, zn_diagnostics **cha
  * pattern NULL (the call's "{number}.{title}-{unit}"); extension without or with its dot. */
 ZN_EXTERN int zn_name_entry(char **out, size_t *out_len, zn_diagnostics **changes, const char *folder, int number,
                             const char *title, const char *unit, const char *extension, const char *pattern);
+
+/* ---- Across suggestions: 三(三) of the call ------------------------------------------- */
+
+/* The funded projects (已立项项目) with their near-duplicate index. */
+typedef struct zn_registry zn_registry;
+
+/* Reads JSON Lines, one {"id", "year", "title", "abstract", "unit"} per line, and indexes
+ * them for the profile's history threshold (profile NULL: the built-in one). A bad line is
+ * reported (registry.line_invalid, with its line) and skipped; the call still succeeds. */
+ZN_EXTERN int zn_registry_from_jsonl_file(zn_registry **out, zn_diagnostics **diagnostics, const zn_profile *profile,
+                                          const char *path_utf8);
+/* The registry and its index in one file, written atomically; zn_registry_load reads it
+ * back without indexing again (it refuses a truncated or corrupt file with ZN_EPARSE). */
+ZN_EXTERN int zn_registry_save(const zn_registry *r, const char *path_utf8);
+ZN_EXTERN int zn_registry_load(zn_registry **out, const char *path_utf8);
+ZN_EXTERN size_t zn_registry_count(const zn_registry *r);
+ZN_EXTERN void zn_registry_free(zn_registry *r);
+
+/* A batch: the suggestions one department (or the whole province) gives together. */
+typedef struct zn_batch zn_batch;
+
+ZN_EXTERN int zn_batch_new(zn_batch **out, const zn_profile *profile);
+/* Adds a copy of s under name: the file it came from (its folder is where the relative
+ * `document` paths of s are found) or any label the findings should name. */
+ZN_EXTERN int zn_batch_add(zn_batch *b, const zn_suggestion *s, const char *name);
+ZN_EXTERN size_t zn_batch_count(const zn_batch *b);
+/* Also compare against already funded projects (history.similar_funded). The batch keeps
+ * its own reference: r may be freed afterwards. NULL removes it. */
+ZN_EXTERN int zn_batch_set_registry(zn_batch *b, const zn_registry *r);
+/* The batch rules across the suggestions: batch.proposer_multiple, batch.duplicate,
+ * batch.similar and, with a registry, history.similar_funded. Each finding is about the
+ * later suggestion (zn_diagnostics_file gives its name) and names the other one. */
+ZN_EXTERN int zn_batch_check(zn_diagnostics **out, const zn_batch *b);
+ZN_EXTERN void zn_batch_free(zn_batch *b);
 
 #ifdef __cplusplus
 }

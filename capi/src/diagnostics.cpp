@@ -21,6 +21,7 @@ const zhinan::Diagnostic* at(const zn_diagnostics* d, std::size_t i) {
 
 boost::json::object to_object(const zhinan::Diagnostic& d) {
   boost::json::object o;
+  if (!d.file.empty()) o["file"] = d.file;
   o["id"] = d.id;
   o["severity"] = std::string(zhinan::to_string(d.severity));
   o["path"] = d.path;
@@ -82,6 +83,13 @@ const char* zn_diagnostics_id(const zn_diagnostics* d, size_t i) {
   return guard_value<const char*>(__func__, nullptr, [&]() -> const char* {
     const zhinan::Diagnostic* item = at(d, i);
     return item ? item->id.c_str() : nullptr;
+  });
+}
+
+const char* zn_diagnostics_file(const zn_diagnostics* d, size_t i) {
+  return guard_value<const char*>(__func__, nullptr, [&]() -> const char* {
+    const zhinan::Diagnostic* item = at(d, i);
+    return item ? item->file.c_str() : nullptr;
   });
 }
 

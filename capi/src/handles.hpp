@@ -8,8 +8,11 @@
 #include <new>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "zhinan.h"
+#include "zhinan/dedup.hpp"
 #include "zhinan/diagnostic.hpp"
 #include "zhinan/model.hpp"
 #include "zhinan/profile.hpp"
@@ -28,6 +31,16 @@ struct zn_suggestion {
   // The profile whose labels the setters turn into codes: the built-in one for
   // zn_suggestion_new, the one it was read under otherwise.
   std::shared_ptr<const zhinan::Profile> profile;
+};
+
+struct zn_registry {
+  std::shared_ptr<const zhinan::FundedRegistry> value;
+};
+
+struct zn_batch {
+  std::shared_ptr<const zhinan::Profile> profile;
+  std::vector<std::pair<std::string, zhinan::Suggestion>> items;  // name, a copy
+  std::shared_ptr<const zhinan::FundedRegistry> registry;
 };
 
 namespace zhinan::capi {
