@@ -323,6 +323,45 @@ ZN_EXTERN int zn_batch_set_registry(zn_batch *b, const zn_registry *r);
 ZN_EXTERN int zn_batch_check(zn_diagnostics **out, const zn_batch *b);
 ZN_EXTERN void zn_batch_free(zn_batch *b);
 
+/* ---- The package (section 四 of the call) -------------------------------------------- */
+
+/* Called after each entry written: done of total. Return non-zero to cancel. */
+typedef int (*zn_progress_fn)(void *user, size_t done, size_t total);
+
+#define ZN_NUMBERING_PER_FOLDER 0 /* 1, 2, 3 … in each region's folder (the call's example) */
+#define ZN_NUMBERING_GLOBAL 1     /* one count across the folders */
+
+typedef struct zn_package_options {
+  int version;             /* ZN_PACKAGE_OPTIONS_VERSION: fields may be added, never moved */
+  int numbering;           /* ZN_NUMBERING_* */
+  int all_regions;         /* non-zero: a folder for every region, even empty ones */
+  int gbk_names;           /* non-zero: GBK names + Info-ZIP Unicode Path, for old Chinese tools */
+  const char *department;  /* the 汇总表's 主管部门（盖章）; NULL: left blank to fill by hand */
+  const char *contact;     /* 联系人 */
+  const char *phone;       /* 联系电话 */
+  const char *date;        /* 填报日期, as text */
+  int threads;             /* compressing threads; 0: one per core */
+  zn_progress_fn progress; /* may be NULL */
+  void *progress_user;
+  /* The time on every entry; all zero: the fixed default (2025-01-01 00:00:00), so the same
+   * input gives the same bytes. */
+  int year, month, day, hour, minute, second;
+} zn_package_options;
+
+#define ZN_PACKAGE_OPTIONS_VERSION 1
+#define ZN_PACKAGE_OPTIONS_INIT \
+  { ZN_PACKAGE_OPTIONS_VERSION, ZN_NUMBERING_PER_FOLDER, 0, 0, NULL, NULL, NULL, NULL, 0, NULL, NULL, 0, 0, 0, 0, 0, 0 }
+
+/* Writes the package of the batch's suggestions to zip_path and, beside it, the 汇总表 as
+ * "<name>-汇总表.xlsx" and ".csv", after checking every rule (each suggestion, then the
+ * batch, with the batch's registry). Returns ZN_OK when written; ZN_EREFUSED (nothing
+ * written) when any suggestion has an error; ZN_ECANCELED when the progress callback
+ * cancelled; ZN_EIO when a write failed. Never leaves a half-written file at a target: an
+ * older file there stays as it was. *diagnostics (when diagnostics is not NULL) receives
+ * every finding, each with its file (zn_diagnostics_file). options may be NULL. */
+ZN_EXTERN int zn_package_write(zn_diagnostics **diagnostics, const zn_batch *b, const char *zip_path_utf8,
+                               const zn_package_options *options);
+
 #ifdef __cplusplus
 }
 #endif

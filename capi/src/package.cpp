@@ -1,0 +1,78 @@
+// zn_package_write: the package of section 四 through the C ABI.
+#include <algorithm>
+#include <string>
+#include <tuple>
+
+#include "handles.hpp"
+#include "zhinan/io.hpp"
+#include "zhinan/package.hpp"
+
+using namespace zhinan::capi;
+
+namespace {
+
+int text_option(std::string_view name, const char* value, std::string& into) {
+  into = value ? value : "";
+  return check_utf8(name, into);
+}
+
+}  // namespace
+
+extern "C" {
+
+int zn_package_write(zn_diagnostics** diagnostics, const zn_batch* b, const char* zip_path_utf8,
+                     const zn_package_options* options) {
+  return guard(__func__, [&]() -> int {
+    if (diagnostics) *diagnostics = nullptr;
+    if (!b) return null_argument("b");
+    if (!zip_path_utf8) return null_argument("zip_path_utf8");
+    if (int rc = check_utf8("zip_path_utf8", zip_path_utf8); rc != ZN_OK) return rc;
+    zn_package_options given = ZN_PACKAGE_OPTIONS_INIT;
+    if (options) {
+      if (options->version < 1)
+        return fail(ZN_EINVAL, "选项的 version 应为 ZN_PACKAGE_OPTIONS_VERSION",
+                    "options.version should be ZN_PACKAGE_OPTIONS_VERSION");
+      given = *options;  // version 1 is every field there is
+    }
+    zhinan::PackageOptions o;
+    o.numbering = given.numbering == ZN_NUMBERING_GLOBAL ? zhinan::Numbering::global : zhinan::Numbering::per_folder;
+    o.all_regions = given.all_regions != 0;
+    o.names = given.gbk_names ? zhinan::NameEncoding::gbk : zhinan::NameEncoding::utf8;
+    for (auto [name, value, into] : {std::tuple{"department", given.department, &o.summary.department},
+                                     {"contact", given.contact, &o.summary.contact},
+                                     {"phone", given.phone, &o.summary.phone},
+                                     {"date", given.date, &o.summary.date}})
+      if (int rc = text_option(name, value, *into); rc != ZN_OK) return rc;
+    o.threads = given.threads > 0 ? static_cast<unsigned>(given.threads) : 0;
+    if (given.year != 0) {
+      if (given.year < 1980 || given.year > 2107 || given.month < 1 || given.month > 12 || given.day < 1 ||
+          given.day > 31 || given.hour < 0 || given.hour > 23 || given.minute < 0 || given.minute > 59 ||
+          given.second < 0 || given.second > 59)
+        return fail(ZN_EINVAL, "打包时间无效（ZIP 能记录 1980–2107 年）", "the time is invalid (ZIP holds 1980–2107)");
+      o.time = {given.year, given.month, given.day, given.hour, given.minute, given.second};
+    }
+    if (given.progress) {
+      o.progress = [&given](const zhinan::PackageProgress& p) {
+        return given.progress(given.progress_user, p.done, p.total) == 0;
+      };
+    }
+    std::vector<zhinan::PackageInput> inputs;
+    for (const auto& [name, suggestion] : b->items)
+      inputs.push_back({name, &suggestion, zhinan::path_from_utf8(name).parent_path()});
+    zhinan::PackageResult r =
+        zhinan::write_package(inputs, zhinan::path_from_utf8(zip_path_utf8), *b->profile, o, b->registry.get());
+    int status = ZN_OK;
+    if (!r.written) {
+      auto last_error = std::find_if(r.diagnostics.rbegin(), r.diagnostics.rend(),
+                                     [](const zhinan::Diagnostic& d) { return d.id.starts_with("package."); });
+      if (last_error != r.diagnostics.rend()) set_error(*last_error);
+      status = r.cancelled                         ? ZN_ECANCELED
+               : zhinan::has(r.diagnostics, "package.write_failed") ? ZN_EIO
+                                                                    : ZN_EREFUSED;
+    }
+    if (diagnostics) *diagnostics = new zn_diagnostics{std::move(r.diagnostics)};
+    return status;
+  });
+}
+
+}  // extern "C"
