@@ -14,8 +14,8 @@ constexpr std::string_view kLineEnd = "\r\n";
 
 // Text a spreadsheet would evaluate (=HYPERLINK(…), +86…, -1+1, @SUM) is kept as text.
 std::string defuse(std::string text) {
-  if (!text.empty() && (text.front() == '=' || text.front() == '+' || text.front() == '-' ||
-                        text.front() == '@'))
+  if (!text.empty() &&
+      (text.front() == '=' || text.front() == '+' || text.front() == '-' || text.front() == '@'))
     text.insert(0, "'");
   return text;
 }
@@ -58,11 +58,11 @@ std::string summary_csv(std::span<const SummaryRow> rows, const SummaryHeader& h
   append_record(out, {detail::kSummaryColumns.begin(), detail::kSummaryColumns.end()});
   for (const auto& group : layout.groups) {
     for (const auto& line : group.lines) {
-      append_record(out, {std::to_string(line.number), defuse(line.region), defuse(line.title),
-                          defuse(line.unit), defuse(line.proposer), defuse(line.position),
-                          defuse(line.phone), defuse(line.industry), defuse(line.project_type),
-                          amount_field(line.total), amount_field(line.provincial),
-                          std::to_string(line.key_technologies), ""});
+      append_record(
+          out, {std::to_string(line.number), defuse(line.region), defuse(line.title),
+                defuse(line.unit), defuse(line.proposer), defuse(line.position), defuse(line.phone),
+                defuse(line.industry), defuse(line.project_type), amount_field(line.total),
+                amount_field(line.provincial), std::to_string(line.key_technologies), ""});
     }
   }
   const auto& totals = layout.totals;

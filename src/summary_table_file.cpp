@@ -73,7 +73,8 @@ bool write_file_atomically(const std::filesystem::path& target, const WriteToPat
   int error_number = 0;
   for (int attempt = 0;; ++attempt) {
     // A dot name, so that a file manager does not show the half-written file.
-    temp = dir / path_from_utf8("." + path_to_utf8(target.filename()) + "." + random_suffix() + ".tmp");
+    temp = dir /
+           path_from_utf8("." + path_to_utf8(target.filename()) + "." + random_suffix() + ".tmp");
     if (create_new_file(temp, &error_number)) break;
     if (error_number != EEXIST || attempt == 16) {
       set_error(error, path_to_utf8(target) + ": " + std::strerror(error_number));

@@ -52,7 +52,8 @@ std::string project_type_text(const ProjectType& type, const Profile& profile) {
     if (!subtypes.empty()) text += "（" + join(subtypes, "、") + "）";
     parts.push_back(std::move(text));
   }
-  if (type.go_global) parts.push_back(choice_label(profile.find_project_type("go_global"), "“走出去”"));
+  if (type.go_global)
+    parts.push_back(choice_label(profile.find_project_type("go_global"), "“走出去”"));
   if (type.platform)
     parts.push_back(choice_label(profile.find_project_type("platform"), "依托国际创新合作平台"));
   if (type.major_event)
@@ -81,8 +82,8 @@ SummaryLine line_for(const SummaryRow& row, const Profile& profile, std::size_t 
   const Suggestion& s = *row.suggestion;
   SummaryLine line;
   line.number = row.number;
-  line.region = region < profile.regions().size() ? profile.regions()[region].label
-                                                  : join(s.region, "、");
+  line.region =
+      region < profile.regions().size() ? profile.regions()[region].label : join(s.region, "、");
   line.title = s.title;
   line.unit = s.source.unit;
   line.proposer = s.source.proposer;
@@ -130,9 +131,11 @@ SummaryLayout lay_out_summary(std::span<const SummaryRow> rows, const Profile& p
   for (std::size_t i = 0; i <= region_count; ++i) {
     auto& lines = by_region[i];
     if (lines.empty()) continue;
-    std::stable_sort(lines.begin(), lines.end(),
-                     [](const SummaryLine& a, const SummaryLine& b) { return a.number < b.number; });
-    std::string label = i < region_count ? profile.regions()[i].label : std::string(kUnknownRegionLabel);
+    std::stable_sort(lines.begin(), lines.end(), [](const SummaryLine& a, const SummaryLine& b) {
+      return a.number < b.number;
+    });
+    std::string label =
+        i < region_count ? profile.regions()[i].label : std::string(kUnknownRegionLabel);
     layout.groups.push_back({std::move(label), std::move(lines)});
   }
   return layout;

@@ -16,15 +16,34 @@ namespace zhinan::detail {
 
 // The columns of 附件3, in order.
 inline constexpr std::array<std::string_view, 13> kSummaryColumns = {
-    "序号",     "合作国别地区",           "项目名称",
-    "建议单位", "建议人",                 "职称/职务",
-    "联系电话", "产业领域",               "项目类型",
-    "项目计划总投入（万元）", "省财政资金支持强度建议（万元）", "关键技术（项）",
+    "序号",
+    "合作国别地区",
+    "项目名称",
+    "建议单位",
+    "建议人",
+    "职称/职务",
+    "联系电话",
+    "产业领域",
+    "项目类型",
+    "项目计划总投入（万元）",
+    "省财政资金支持强度建议（万元）",
+    "关键技术（项）",
     "备注"};
 
 enum SummaryColumn : int {
-  kColNumber, kColRegion, kColTitle, kColUnit, kColProposer, kColPosition, kColPhone,
-  kColIndustry, kColType, kColTotal, kColProvincial, kColKeyTech, kColRemark
+  kColNumber,
+  kColRegion,
+  kColTitle,
+  kColUnit,
+  kColProposer,
+  kColPosition,
+  kColPhone,
+  kColIndustry,
+  kColType,
+  kColTotal,
+  kColProvincial,
+  kColKeyTech,
+  kColRemark
 };
 
 // The labels of the header block, with their values.

@@ -1,6 +1,8 @@
 // 附件3 as .xlsx: laid out like the call's table, ready to print on A4 landscape, stamp
 // and sign. libxlsxwriter writes a file by name, so the workbook goes to a temporary file
 // that is renamed into place (summary_table_file.cpp).
+#include <xlsxwriter.h>
+
 #include <algorithm>
 #include <array>
 #include <cstdint>
@@ -10,14 +12,13 @@
 #include <string>
 #include <vector>
 
-#include <xlsxwriter.h>
-
 #if !defined(_WIN32)
 #include <locale.h>  // newlocale, uselocale (POSIX.1-2008)
 #endif
 
 #include "summary_table_file.hpp"
 #include "summary_table_layout.hpp"
+#include "utf8.hpp"
 #include "zhinan/io.hpp"
 
 namespace zhinan {
@@ -28,13 +29,53 @@ using namespace detail;
 constexpr lxw_col_t kLastCol = static_cast<lxw_col_t>(kSummaryColumns.size() - 1);
 constexpr const char* kBodyFont = "宋体";
 constexpr const char* kTitleFont = "黑体";
-constexpr std::uint8_t kGb2312Charset = 134;  // tells Excel the font is a Chinese one
 constexpr std::uint8_t kPaperA4 = 9;
 constexpr std::time_t kDefaultCreated = 1735689600;  // 2025-01-01T00:00:00Z, the call's year
 
 // Widths in Excel's character units; a Chinese character takes about two.
-constexpr std::array<double, kSummaryColumns.size()> kColumnWidths = {
-    6, 12, 30, 22, 9, 13, 14, 12, 22, 12, 14, 8, 10};
+constexpr std::array<double, kSummaryColumns.size()> kColumnWidths = {6,  12, 30, 22, 9, 13, 14,
+                                                                      12, 22, 12, 14, 8, 10};
+
+// Row heights are written, not left to the reader: LibreOffice keeps the default height
+// for wrapped cells and cuts the text off. A Chinese character of 宋体 11pt is about two
+// width units (curly quotes and full-width forms too), other characters about one.
+constexpr double kLineHeight = 15;    // points per line of 11pt text, with leading
+constexpr double kRowPadding = 5;     // points above and below the lines
+constexpr double kCellPadding = 0.8;  // width units lost to the cell's margins
+
+double char_width(char32_t cp) {
+  const bool wide = (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2018 && cp <= 0x201D) ||
+                    (cp >= 0x2E80 && cp <= 0xA4CF) || (cp >= 0xAC00 && cp <= 0xD7A3) ||
+                    (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFE30 && cp <= 0xFE4F) ||
+                    (cp >= 0xFF00 && cp <= 0xFF60) || (cp >= 0xFFE0 && cp <= 0xFFE6) ||
+                    cp >= 0x20000;
+  return wide ? 2.0 : 1.1;
+}
+
+// Lines the text takes in a wrapped cell `width` units wide (breaking anywhere, which is
+// how Chinese text wraps and close enough for the rest).
+int lines_needed(std::string_view text, double width) {
+  const double usable = std::max(2.0, width - kCellPadding);
+  int lines = 1;
+  double used = 0;
+  for (std::size_t pos = 0; pos < text.size();) {
+    char32_t cp = decode_utf8(text, pos);
+    if (cp == U'\n') {
+      ++lines;
+      used = 0;
+      continue;
+    }
+    double w = char_width(cp);
+    if (used + w > usable && used > 0) {
+      ++lines;
+      used = 0;
+    }
+    used += w;
+  }
+  return lines;
+}
+
+double row_height(int lines) { return std::max(20.0, lines * kLineHeight + kRowPadding); }
 
 // Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil).
 std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) {
@@ -56,7 +97,8 @@ std::time_t created_time(const std::string& date) {
     if (c >= '0' && c <= '9') {
       if (!in_number) numbers.push_back(0);
       in_number = true;
-      if (numbers.back() < 100000) numbers.back() = numbers.back() * 10 + static_cast<unsigned>(c - '0');
+      if (numbers.back() < 100000)
+        numbers.back() = numbers.back() * 10 + static_cast<unsigned>(c - '0');
     } else {
       in_number = false;
     }
@@ -98,7 +140,9 @@ class CNumericLocale {
 
 class SheetWriter {
  public:
-  SheetWriter(lxw_workbook* workbook, lxw_worksheet* sheet) : wb_(workbook), ws_(sheet) { make_formats(); }
+  SheetWriter(lxw_workbook* workbook, lxw_worksheet* sheet) : wb_(workbook), ws_(sheet) {
+    make_formats();
+  }
 
   void write(const SummaryLayout& layout, const SummaryHeader& header) {
     set_up_page();
@@ -109,6 +153,7 @@ class SheetWriter {
     lxw_row_t row = 3;
     for (const auto& group : layout.groups) {
       check(worksheet_merge_range(ws_, row, 0, row, kLastCol, group.heading().c_str(), heading_));
+      check(worksheet_set_row(ws_, row, row_height(1), nullptr));
       ++row;
       for (const auto& line : group.lines) write_line(row++, line);
     }
@@ -121,7 +166,6 @@ class SheetWriter {
   lxw_format* font(double size = 11) {
     lxw_format* f = workbook_add_format(wb_);
     format_set_font_name(f, kBodyFont);
-    format_set_font_charset(f, kGb2312Charset);
     format_set_font_size(f, size);
     format_set_align(f, LXW_ALIGN_VERTICAL_CENTER);
     return f;
@@ -156,7 +200,8 @@ class SheetWriter {
     lxw_format*& f = amounts_[{decimals, bold}];
     if (!f) {
       f = cell(LXW_ALIGN_RIGHT, bold);
-      format_set_num_format(f, ("#,##0." + std::string(static_cast<std::size_t>(decimals), '0')).c_str());
+      format_set_num_format(
+          f, ("#,##0." + std::string(static_cast<std::size_t>(decimals), '0')).c_str());
     }
     return f;
   }
@@ -192,9 +237,16 @@ class SheetWriter {
   }
 
   void write_column_header() {
-    for (lxw_col_t col = 0; col <= kLastCol; ++col)
-      check(worksheet_write_string(ws_, 2, col, std::string(kSummaryColumns[col]).c_str(), column_header_));
-    check(worksheet_set_row(ws_, 2, 48, nullptr));
+    int lines = 1;
+    for (lxw_col_t col = 0; col <= kLastCol; ++col) {
+      std::string text(kSummaryColumns[col]);
+      // The unit on a line of its own (项目计划总投入 / （万元）), as a clerk would break it.
+      if (auto unit = text.find("（"); unit != std::string::npos && unit > 0)
+        text.insert(unit, "\n");
+      check(worksheet_write_string(ws_, 2, col, text.c_str(), column_header_));
+      lines = std::max(lines, lines_needed(text, kColumnWidths[col]));
+    }
+    check(worksheet_set_row(ws_, 2, row_height(lines), nullptr));
   }
 
   void write_text(lxw_row_t row, lxw_col_t col, const std::string& text, lxw_format* format) {
@@ -224,6 +276,19 @@ class SheetWriter {
     write_amount(row, kColProvincial, line.provincial);
     check(worksheet_write_number(ws_, row, kColKeyTech, line.key_technologies, centered_));
     check(worksheet_write_blank(ws_, row, kColRemark, centered_));
+    int lines = 1;
+    const std::array<std::pair<int, const std::string*>, 8> wrapped = {
+        {{kColRegion, &line.region},
+         {kColTitle, &line.title},
+         {kColUnit, &line.unit},
+         {kColProposer, &line.proposer},
+         {kColPosition, &line.position},
+         {kColPhone, &line.phone},
+         {kColIndustry, &line.industry},
+         {kColType, &line.project_type}}};
+    for (const auto& [col, text] : wrapped)
+      lines = std::max(lines, lines_needed(*text, kColumnWidths[static_cast<std::size_t>(col)]));
+    check(worksheet_set_row(ws_, row, row_height(lines), nullptr));
   }
 
   // The sums are Money sums written once as numbers: no SUM() for Excel to redo in double.
@@ -233,6 +298,7 @@ class SheetWriter {
     write_amount(row, kColProvincial, {totals.provincial, {}}, true);
     check(worksheet_write_number(ws_, row, kColKeyTech, totals.key_technologies, totals_count_));
     check(worksheet_write_blank(ws_, row, kColRemark, centered_));
+    check(worksheet_set_row(ws_, row, row_height(1), nullptr));
   }
 
   lxw_workbook* wb_;
