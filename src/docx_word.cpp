@@ -202,9 +202,14 @@ void WordDocument::begin_table(std::vector<int> column_widths) {
   xml_.close();
 }
 
-void WordDocument::begin_row(bool repeat_as_header) {
+void WordDocument::begin_row(bool repeat_as_header, int min_height) {
   xml_.open("w:tr");
-  if (repeat_as_header) xml_.open("w:trPr").empty("w:tblHeader").close();
+  if (repeat_as_header || min_height > 0) {
+    xml_.open("w:trPr");
+    if (min_height > 0) xml_.open("w:trHeight").attr("w:val", min_height).attr("w:hRule", "atLeast").close();
+    if (repeat_as_header) xml_.empty("w:tblHeader");
+    xml_.close();
+  }
   next_column_ = 0;
 }
 

@@ -25,7 +25,7 @@ inline constexpr std::string_view note = "Note";
 enum class Align { inherit, left, center, both };
 
 struct ParaFormat {
-  std::string_view style;  // empty: Normal
+  std::string_view style = {};  // empty: Normal
   Align align = Align::inherit;
   bool page_break_before = false;
   bool keep_next = false;
@@ -69,7 +69,8 @@ class WordDocument {
 
   // A bordered table of fixed column widths (twentieths of a point), centred on the page.
   void begin_table(std::vector<int> column_widths);
-  void begin_row(bool repeat_as_header = false);
+  // `min_height` (twips, 0 for none) keeps an empty row as tall as a written one.
+  void begin_row(bool repeat_as_header = false, int min_height = 0);
   void begin_cell(const CellFormat& format = {});
   void end_cell();  // writes an empty paragraph if the cell has none (the schema needs one)
   void end_row();
