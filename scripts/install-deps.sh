@@ -9,6 +9,10 @@ packages=(
   python3 python3-jsonschema
   unzip zip p7zip-full libarchive-tools
   mono-mcs mono-runtime
+  tzdata
+  # A real office client for the rendered .docx and .xlsx: LibreOffice converts them to PDF
+  # and pdftotext reads what it rendered (a CJK font, or the Chinese text drops out).
+  libreoffice-writer-nogui libreoffice-calc-nogui fonts-noto-cjk poppler-utils
 )
 
 missing=()
