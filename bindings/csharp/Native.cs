@@ -5,7 +5,8 @@
 // Resolution: every import names "zhinan". On Windows that is zhinan.dll; under Mono on
 // Linux and macOS, Zhinan.dll.config (beside Zhinan.dll) maps it to libzhinan.so.1 /
 // libzhinan.1.dylib, found through LD_LIBRARY_PATH / DYLD_LIBRARY_PATH or the system's
-// library directories.
+// library directories. (.NET Core and .NET 5+ ignore dllmap and look for libzhinan.so:
+// install the development symlink, or register NativeLibrary.SetDllImportResolver.)
 //
 // Strings never use the marshaler's string conversion (ANSI on Mono, the process code page
 // on .NET Framework): they cross as byte[] of UTF-8 with a terminating NUL, and come back
@@ -75,6 +76,48 @@ namespace Zhinan
         }
     }
 
+    internal sealed class BatchHandle : ZhinanHandle
+    {
+        protected override bool ReleaseHandle()
+        {
+            NativeMethods.zn_batch_free(handle);
+            return true;
+        }
+    }
+
+    internal sealed class RegistryHandle : ZhinanHandle
+    {
+        protected override bool ReleaseHandle()
+        {
+            NativeMethods.zn_registry_free(handle);
+            return true;
+        }
+    }
+
+    /// <summary>int (*zn_progress_fn)(void *user, size_t done, size_t total)</summary>
+    [UnmanagedFunctionPointer(CallingConvention.Cdecl)]
+    internal delegate int ProgressCallback(IntPtr user, UIntPtr done, UIntPtr total);
+
+    /// <summary>zn_package_options, version 1, field for field.</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    internal struct NativePackageOptions
+    {
+        internal const int CurrentVersion = 1; // ZN_PACKAGE_OPTIONS_VERSION
+
+        public int Version;
+        public int Numbering;
+        public int AllRegions;
+        public int GbkNames;
+        public IntPtr Department; // const char *, UTF-8
+        public IntPtr Contact;
+        public IntPtr Phone;
+        public IntPtr Date;
+        public int Threads;
+        public IntPtr Progress;   // zn_progress_fn
+        public IntPtr ProgressUser;
+        public int Year, Month, Day, Hour, Minute, Second;
+    }
+
     internal static class NativeMethods
     {
         private const string Lib = "zhinan";
@@ -98,6 +141,8 @@ namespace Zhinan
         internal static extern UIntPtr zn_diagnostics_count(IntPtr d);
         [DllImport(Lib, CallingConvention = Cdecl, ExactSpelling = true)]
         internal static extern IntPtr zn_diagnostics_id(IntPtr d, UIntPtr i);
+        [DllImport(Lib, CallingConvention = Cdecl, ExactSpelling = true)]
+        internal static extern IntPtr zn_diagnostics_file(IntPtr d, UIntPtr i);
         [DllImport(Lib, CallingConvention = Cdecl, ExactSpelling = true)]
         internal static extern int zn_diagnostics_severity(IntPtr d, UIntPtr i);
         [DllImport(Lib, CallingConvention = Cdecl, ExactSpelling = true)]
@@ -231,6 +276,34 @@ namespace Zhinan
         [DllImport(Lib, CallingConvention = Cdecl, ExactSpelling = true)]
         internal static extern int zn_name_entry(out IntPtr name, out UIntPtr len, out DiagnosticsHandle changes, byte[] folder,
                                                  int number, byte[] title, byte[] unit, byte[] extension, byte[] pattern);
+
+        // Across suggestions, and the package
+        [DllImport(Lib, CallingConvention = Cdecl, ExactSpelling = true)]
+        internal static extern int zn_registry_from_jsonl_file(out RegistryHandle r, out DiagnosticsHandle d, IntPtr profile,
+                                                               byte[] path);
+        [DllImport(Lib, CallingConvention = Cdecl, ExactSpelling = true)]
+        internal static extern int zn_registry_save(IntPtr r, byte[] path);
+        [DllImport(Lib, CallingConvention = Cdecl, ExactSpelling = true)]
+        internal static extern int zn_registry_load(out RegistryHandle r, byte[] path);
+        [DllImport(Lib, CallingConvention = Cdecl, ExactSpelling = true)]
+        internal static extern UIntPtr zn_registry_count(IntPtr r);
+        [DllImport(Lib, CallingConvention = Cdecl, ExactSpelling = true)]
+        internal static extern void zn_registry_free(IntPtr r);
+        [DllImport(Lib, CallingConvention = Cdecl, ExactSpelling = true)]
+        internal static extern int zn_batch_new(out BatchHandle b, IntPtr profile);
+        [DllImport(Lib, CallingConvention = Cdecl, ExactSpelling = true)]
+        internal static extern int zn_batch_add(IntPtr b, IntPtr s, byte[] name);
+        [DllImport(Lib, CallingConvention = Cdecl, ExactSpelling = true)]
+        internal static extern UIntPtr zn_batch_count(IntPtr b);
+        [DllImport(Lib, CallingConvention = Cdecl, ExactSpelling = true)]
+        internal static extern int zn_batch_set_registry(IntPtr b, IntPtr r);
+        [DllImport(Lib, CallingConvention = Cdecl, ExactSpelling = true)]
+        internal static extern int zn_batch_check(out DiagnosticsHandle d, IntPtr b);
+        [DllImport(Lib, CallingConvention = Cdecl, ExactSpelling = true)]
+        internal static extern void zn_batch_free(IntPtr b);
+        [DllImport(Lib, CallingConvention = Cdecl, ExactSpelling = true)]
+        internal static extern int zn_package_write(out DiagnosticsHandle d, IntPtr b, byte[] zipPath,
+                                                    ref NativePackageOptions options);
     }
 
     /// <summary>UTF-8 both ways, strictly: text that is not valid Unicode is refused, never

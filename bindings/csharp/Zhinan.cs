@@ -8,8 +8,9 @@
 //   }
 //
 // Failures throw ZhinanException (status, rule id, Chinese and English message); findings
-// come back as Diagnostic values, never thrown. Profile and Suggestion own C handles:
-// dispose them (using) to free them at once; the finalizer frees them otherwise, once.
+// come back as Diagnostic values, never thrown. Profile, Suggestion, Batch and Registry own
+// C handles: dispose them (using) to free them at once; the finalizer frees them otherwise,
+// once.
 // An object is used by one thread at a time; different objects on different threads.
 using System;
 using System.Collections.Generic;
@@ -26,6 +27,8 @@ namespace Zhinan
         IO = -3,              // ZN_EIO: a file could not be read or written
         OutOfMemory = -4,     // ZN_ENOMEM
         NotFound = -5,        // ZN_ENOTFOUND: no such code in the call profile
+        Refused = -6,         // ZN_EREFUSED: the package was refused, a suggestion has errors
+        Canceled = -7,        // ZN_ECANCELED: the progress callback cancelled; nothing written
         Internal = -99        // ZN_EINTERNAL: a bug in zhinan
     }
 
@@ -68,12 +71,14 @@ namespace Zhinan
 
     /// <summary>One finding of reading or validating: the rule id of SPEC.md, its severity, the
     /// JSON pointer of the field, the messages, the 1-based line and column in the raw text
-    /// (0 when it has none) and the parameters the messages cite (limit, count, …).</summary>
+    /// (0 when it has none), the parameters the messages cite (limit, count, …) and, when
+    /// several suggestions were checked together, the one it is about (File).</summary>
     public sealed class Diagnostic
     {
         public Diagnostic(string id, Severity severity, string path, string messageZh, string messageEn, int line, int column,
-                          IDictionary<string, string> parameters)
+                          IDictionary<string, string> parameters, string file = "")
         {
+            File = file ?? "";
             Id = id;
             Severity = severity;
             Path = path;
@@ -92,10 +97,13 @@ namespace Zhinan
         public int Line { get; private set; }
         public int Column { get; private set; }
         public IReadOnlyDictionary<string, string> Params { get; private set; }
+        /// <summary>The suggestion's name in a batch ("" for a single suggestion).</summary>
+        public string File { get; private set; }
 
         public override string ToString()
         {
             string where = Line > 0 ? Line + ":" + Column : Path;
+            if (File.Length > 0) where = File + " " + where;
             return Severity.ToString().ToLowerInvariant() + " " + Id + " " + where + ": " + MessageZh;
         }
 
@@ -121,7 +129,7 @@ namespace Zhinan
                                              Utf8.From(NativeMethods.zn_diagnostics_path(p, at)),
                                              Utf8.From(NativeMethods.zn_diagnostics_message_zh(p, at)),
                                              Utf8.From(NativeMethods.zn_diagnostics_message_en(p, at)), line, column,
-                                             parameters));
+                                             parameters, Utf8.From(NativeMethods.zn_diagnostics_file(p, at))));
                 }
                 return (IReadOnlyList<Diagnostic>)found.AsReadOnly();
             });

@@ -6,6 +6,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text;
+using System.Threading;
 using Zhinan;
 
 internal static class TestZhinan
@@ -89,6 +90,9 @@ internal static class TestZhinan
         Test("finalizers", FinalizersFreeOnce);
         Test("profile", BuiltinProfile);
         Test("text", TextFunctions);
+        Test("batch", BatchRules);
+        Test("registry", FundedProjects);
+        Test("package", Package);
 
         Console.WriteLine("csharp.wrapper: " + checks + " checks, " + failures + " failures");
         return Math.Min(failures, 100);
@@ -382,6 +386,136 @@ internal static class TestZhinan
             Check(!string.IsNullOrEmpty(p.TrlCriterion(1)), "criterion of level 1");
             Equal(5, p.KeyTechnologiesMax, "key technologies max");
             Equal(1000, p.OverviewMax, "overview max");
+        }
+    }
+
+    private static string TempFolder()
+    {
+        string folder = Path.Combine(Path.GetTempPath(), "zhinan-cs-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        return folder;
+    }
+
+    private static void BatchRules()
+    {
+        using (var batch = new Batch())
+        using (Suggestion s = Suggestion.FromFile(Sample("valid-sco")))
+        {
+            batch.Add(s, "a.json");
+            batch.Add(s, "b.json");
+            Equal(2, batch.Count, "count");
+            IReadOnlyList<Diagnostic> found = batch.Check();
+            Diagnostic duplicate = found.FirstOrDefault(d => d.Id == "batch.duplicate");
+            Check(duplicate != null && duplicate.File == "b.json", "batch.duplicate names the later one");
+            Check(found.Any(d => d.Id == "batch.proposer_multiple"), "batch.proposer_multiple");
+            using (var unnamed = new Suggestion())
+                Throws<ArgumentException>(() => batch.Add(unnamed), "a suggestion without a name");
+        }
+    }
+
+    private static string JsonString(string text)
+    {
+        var json = new StringBuilder("\"");
+        foreach (char c in text)
+        {
+            if (c == '"' || c == '\\') json.Append('\\').Append(c);
+            else if (c < ' ') json.Append("\\u").Append(((int)c).ToString("x4"));
+            else json.Append(c);
+        }
+        return json.Append('"').ToString();
+    }
+
+    private static void FundedProjects()
+    {
+        string folder = TempFolder();
+        try
+        {
+            string jsonl = Path.Combine(folder, "已立项.jsonl"), index = Path.Combine(folder, "已立项.idx");
+            using (Suggestion s = Suggestion.FromFile(Sample("valid-hk-macao-taiwan")))
+            {
+                // A funded project with this suggestion's title and overview, and a broken line.
+                File.WriteAllText(jsonl, "{\"id\": \"2023-001\", \"year\": 2023, \"title\": " + JsonString(s.Title) +
+                                         ", \"abstract\": " + JsonString(s.Overview) + ", \"unit\": \"X\"}\nnot json\n",
+                                  new UTF8Encoding(false));
+                using (Registry registry = Registry.FromJsonLinesFile(jsonl))
+                {
+                    Equal(1, registry.Count, "one project read");
+                    Check(registry.ParseDiagnostics.Any(d => d.Id == "registry.line_invalid"), "the bad line reported");
+                    registry.Save(index);
+                }
+                ZhinanException e = Throws<ZhinanException>(() => Registry.Load(jsonl), "JSON Lines is not an index");
+                if (e != null) Equal(ZhinanStatus.Parse, e.Status, "status");
+                using (var batch = new Batch())
+                {
+                    batch.Add(s);
+                    using (Registry registry = Registry.Load(index)) batch.Registry = registry;
+                    Diagnostic similar = batch.Check().FirstOrDefault(d => d.Id == "history.similar_funded");
+                    Check(similar != null && similar.File == Sample("valid-hk-macao-taiwan"),
+                          "history.similar_funded, named by the file it came from");
+                }
+            }
+        }
+        finally
+        {
+            Directory.Delete(folder, true);
+        }
+    }
+
+    private sealed class Steps : IProgress<PackageProgress>
+    {
+        public readonly List<PackageProgress> Seen = new List<PackageProgress>();
+        public Action Then;
+        public void Report(PackageProgress value)
+        {
+            Seen.Add(value);
+            if (Then != null) Then();
+        }
+    }
+
+    private static void Package()
+    {
+        string folder = TempFolder();
+        try
+        {
+            using (var batch = new Batch())
+            {
+                foreach (string file in Directory.GetFiles(samples, "valid-*.json"))
+                    using (Suggestion s = Suggestion.FromFile(file)) batch.Add(s);
+                string zip = Path.Combine(folder, "青岛市科学技术局.zip");
+                var steps = new Steps();
+                var options = new PackageOptions { Department = "青岛市科学技术局", Threads = 2,
+                                                   Time = new DateTime(2025, 3, 1, 9, 30, 0) };
+                IReadOnlyList<Diagnostic> found = batch.WritePackage(zip, options, steps);
+                Equal(0, found.Count(d => d.Severity == Severity.Error), "no errors");
+                Check(steps.Seen.Count > 0 && steps.Seen.Last().Done == steps.Seen.Last().Total, "progress to the end");
+                Check(File.Exists(zip), "the ZIP");
+                Check(File.Exists(Path.Combine(folder, "青岛市科学技术局-汇总表.xlsx")), "the 汇总表");
+
+                string cancelled = Path.Combine(folder, "cancelled.zip");
+                using (var cancel = new CancellationTokenSource())
+                {
+                    var stop = new Steps { Then = cancel.Cancel };
+                    Throws<OperationCanceledException>(() => batch.WritePackage(cancelled, null, stop, cancel.Token), "cancelled");
+                }
+                var broken = new Steps { Then = () => { throw new InvalidOperationException("from the callback"); } };
+                Throws<InvalidOperationException>(() => batch.WritePackage(cancelled, null, broken), "rethrown after C");
+                Check(!File.Exists(cancelled), "nothing written when cancelled");
+
+                using (Suggestion faulty = Suggestion.FromFile(Sample("faulty-many-mistakes"))) batch.Add(faulty);
+                string refused = Path.Combine(folder, "refused.zip");
+                ZhinanException e = Throws<ZhinanException>(() => batch.WritePackage(refused), "a faulty suggestion");
+                if (e != null)
+                {
+                    Equal(ZhinanStatus.Refused, e.Status, "status");
+                    Check(e.Diagnostics.Any(d => d.Id == "package.refused") &&
+                          e.Diagnostics.Any(d => d.Id == "overview.too_long"), "the reasons");
+                }
+                Check(!File.Exists(refused), "nothing written when refused");
+            }
+        }
+        finally
+        {
+            Directory.Delete(folder, true);
         }
     }
 

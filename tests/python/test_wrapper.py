@@ -7,6 +7,7 @@ freed ends the run.
 """
 import copy
 import dataclasses
+import datetime
 import decimal
 import gc
 import glob
@@ -15,6 +16,7 @@ import os
 import shutil
 import tempfile
 import unittest
+import zipfile
 
 import zhinan
 
@@ -366,6 +368,88 @@ class ProfileTest(unittest.TestCase):
             zhinan.Profile.from_json('{"format": "zhinan.profile/1", "id": "x"}')
         self.assertEqual(caught.exception.status, zhinan.Status.EPARSE)
         self.assertIn("profile.invalid", ids(caught.exception.diagnostics))
+
+
+class BatchTest(unittest.TestCase):
+    def setUp(self):
+        self.folder = tempfile.mkdtemp(prefix="zhinan-")
+        self.addCleanup(shutil.rmtree, self.folder)
+
+    def test_the_same_suggestion_twice(self):
+        with zhinan.Batch() as batch, zhinan.Suggestion.from_file(sample("valid-sco")) as s:
+            batch.add(s, "a.json")
+            batch.add(s, "b.json")
+            self.assertEqual(len(batch), 2)
+            found = batch.check()
+        duplicate = next(d for d in found if d.id == "batch.duplicate")
+        self.assertEqual(duplicate.file, "b.json")
+        self.assertIn("batch.proposer_multiple", ids(found))
+        with zhinan.Batch() as batch, zhinan.Suggestion() as unnamed, self.assertRaises(ValueError):
+            batch.add(unnamed)  # not read from a file: it needs a name
+
+    def test_funded_projects(self):
+        jsonl, index = os.path.join(self.folder, "已立项.jsonl"), os.path.join(self.folder, "已立项.idx")
+        with zhinan.Suggestion.from_file(sample("valid-hk-macao-taiwan")) as s:
+            with open(jsonl, "w", encoding="utf-8") as f:
+                f.write(json.dumps({"id": "2023-001", "year": 2023, "title": s.title, "abstract": s.overview,
+                                    "unit": "X"}, ensure_ascii=False) + "\nnot json\n")
+            with zhinan.Registry.from_jsonl_file(jsonl) as registry:
+                self.assertEqual(len(registry), 1)
+                self.assertIn("registry.line_invalid", ids(registry.parse_diagnostics))
+                registry.save(index)
+            with self.assertRaises(zhinan.ZhinanError) as caught:
+                zhinan.Registry.load(jsonl)  # JSON Lines, not an index
+            self.assertEqual(caught.exception.status, zhinan.Status.EPARSE)
+            with zhinan.Batch() as batch:
+                batch.add(s)  # named by the file it came from
+                with zhinan.Registry.load(index) as registry:
+                    batch.registry = registry
+                found = batch.check()  # the batch keeps the closed registry's data
+            similar = next(d for d in found if d.id == "history.similar_funded")
+            self.assertEqual(similar.file, sample("valid-hk-macao-taiwan"))
+
+    def test_a_package_with_progress_and_refusal(self):
+        zip_path = os.path.join(self.folder, "青岛市科学技术局.zip")
+        steps = []
+        with zhinan.Batch() as batch:
+            for path in samples():
+                if os.path.basename(path).startswith("valid-"):
+                    with zhinan.Suggestion.from_file(path) as s:
+                        batch.add(s)
+            found = batch.write_package(zip_path, department="青岛市科学技术局", threads=2,
+                                        time=datetime.datetime(2025, 3, 1, 9, 30, 0),
+                                        progress=lambda done, total: steps.append((done, total)))
+            self.assertFalse([d for d in found if d.is_error])
+            self.assertTrue(steps and steps[-1][0] == steps[-1][1])
+            with zipfile.ZipFile(zip_path) as package:
+                entries = package.infolist()
+            self.assertIn("上合组织成员国/", [e.filename for e in entries])
+            self.assertEqual({e.date_time for e in entries}, {(2025, 3, 1, 9, 30, 0)})
+            self.assertTrue(os.path.exists(os.path.join(self.folder, "青岛市科学技术局-汇总表.xlsx")))
+
+            cancelled = os.path.join(self.folder, "cancelled.zip")
+            with self.assertRaises(zhinan.ZhinanError) as caught:
+                batch.write_package(cancelled, progress=lambda done, total: False)
+            self.assertEqual(caught.exception.status, zhinan.Status.ECANCELED)
+            self.assertFalse(os.path.exists(cancelled))
+
+            def broken(done, total):
+                raise KeyError("from the callback")
+            with self.assertRaises(KeyError):  # raised again after C returns, nothing written
+                batch.write_package(cancelled, progress=broken)
+            self.assertFalse(os.path.exists(cancelled))
+
+            with zhinan.Suggestion.from_file(sample("faulty-many-mistakes")) as faulty:
+                batch.add(faulty)
+            refused = os.path.join(self.folder, "refused.zip")
+            with self.assertRaises(zhinan.ZhinanError) as caught:
+                batch.write_package(refused, numbering="global")
+            self.assertEqual(caught.exception.status, zhinan.Status.EREFUSED)
+            self.assertIn("package.refused", ids(caught.exception.diagnostics))
+            self.assertIn("overview.too_long", ids(caught.exception.diagnostics))
+            self.assertFalse(os.path.exists(refused))
+            with self.assertRaises(ValueError):
+                batch.write_package(refused, numbering="alphabetical")
 
 
 class TextTest(unittest.TestCase):

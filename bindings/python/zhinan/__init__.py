@@ -16,6 +16,7 @@ at the latest when it is collected. Failures raise ZhinanError; findings are ret
 Diagnostic values, never raised.
 """
 from ._native import Library, Status, ZhinanError
+from .batch import Batch, Registry
 from .diagnostic import ERROR, INFO, WARNING, Diagnostic
 from .key_technologies import KeyTechnologies, KeyTechnology
 from .profile import Choice, Limits, Profile, TrlLevel
@@ -29,5 +30,6 @@ __all__ = [
     "Profile", "Choice", "TrlLevel", "Limits",
     "Suggestion", "ProjectType", "KeyTechnology", "KeyTechnologies",
     "validate",
+    "Batch", "Registry",
     "count", "fold", "sanitize_name", "entry_name", "Name",
 ]

@@ -13,6 +13,8 @@ import sys
 import threading
 from typing import Any, Callable, List, Optional, Sequence, Tuple
 
+from .diagnostic import Diagnostic
+
 # The major version this wrapper was written against (zhinan.h: ZN_VERSION_MAJOR).
 ABI_MAJOR = 1
 
@@ -26,6 +28,8 @@ class Status(enum.IntEnum):
     EIO = -3  # a file could not be read or written
     ENOMEM = -4
     ENOTFOUND = -5  # no such code in the call profile
+    EREFUSED = -6  # the package was refused: some suggestion has errors (see the diagnostics)
+    ECANCELED = -7  # the progress callback cancelled; nothing was written
     EINTERNAL = -99  # a bug in zhinan
 
 
@@ -63,9 +67,36 @@ class _Diagnostics(ctypes.Structure):
     pass
 
 
+class _Batch(ctypes.Structure):
+    pass
+
+
+class _Registry(ctypes.Structure):
+    pass
+
+
 S = ctypes.POINTER(_Suggestion)
 P = ctypes.POINTER(_Profile)
 D = ctypes.POINTER(_Diagnostics)
+B = ctypes.POINTER(_Batch)
+R = ctypes.POINTER(_Registry)
+
+# int (*zn_progress_fn)(void *user, size_t done, size_t total)
+PROGRESS = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_size_t, ctypes.c_size_t)
+
+
+class PackageOptionsStruct(ctypes.Structure):
+    """zn_package_options, version 1, field for field."""
+
+    _fields_ = [("version", ctypes.c_int), ("numbering", ctypes.c_int), ("all_regions", ctypes.c_int),
+                ("gbk_names", ctypes.c_int), ("department", ctypes.c_char_p), ("contact", ctypes.c_char_p),
+                ("phone", ctypes.c_char_p), ("date", ctypes.c_char_p), ("threads", ctypes.c_int),
+                ("progress", PROGRESS), ("progress_user", ctypes.c_void_p),
+                ("year", ctypes.c_int), ("month", ctypes.c_int), ("day", ctypes.c_int),
+                ("hour", ctypes.c_int), ("minute", ctypes.c_int), ("second", ctypes.c_int)]
+
+
+PACKAGE_OPTIONS_VERSION = 1
 _int, _size, _str = ctypes.c_int, ctypes.c_size_t, ctypes.c_char_p
 _int_p, _size_p = ctypes.POINTER(ctypes.c_int), ctypes.POINTER(ctypes.c_size_t)
 # char ** of owned strings: c_void_p, not c_char_p, so that ctypes keeps the pointer to
@@ -83,6 +114,7 @@ _SIGNATURES = {
     "zn_diagnostics_count": (_size, [D]),
     "zn_diagnostics_count_severity": (_size, [D, _int]),
     "zn_diagnostics_id": (_str, [D, _size]),
+    "zn_diagnostics_file": (_str, [D, _size]),
     "zn_diagnostics_severity": (_int, [D, _size]),
     "zn_diagnostics_path": (_str, [D, _size]),
     "zn_diagnostics_message_zh": (_str, [D, _size]),
@@ -144,6 +176,18 @@ _SIGNATURES = {
     "zn_fold": (_int, [_owned_p, _size_p, _str, _size]),
     "zn_name_sanitize": (_int, [_owned_p, _size_p, ctypes.POINTER(D), _str]),
     "zn_name_entry": (_int, [_owned_p, _size_p, ctypes.POINTER(D), _str, _int, _str, _str, _str, _str]),
+    "zn_registry_from_jsonl_file": (_int, [ctypes.POINTER(R), ctypes.POINTER(D), P, _str]),
+    "zn_registry_save": (_int, [R, _str]),
+    "zn_registry_load": (_int, [ctypes.POINTER(R), _str]),
+    "zn_registry_count": (_size, [R]),
+    "zn_registry_free": (None, [R]),
+    "zn_batch_new": (_int, [ctypes.POINTER(B), P]),
+    "zn_batch_add": (_int, [B, S, _str]),
+    "zn_batch_count": (_size, [B]),
+    "zn_batch_set_registry": (_int, [B, R]),
+    "zn_batch_check": (_int, [ctypes.POINTER(D), B]),
+    "zn_batch_free": (None, [B]),
+    "zn_package_write": (_int, [ctypes.POINTER(D), B, _str, ctypes.POINTER(PackageOptionsStruct)]),
 }
 
 
@@ -269,10 +313,8 @@ class Library:
         finally:
             self.c.zn_string_free(out)
 
-    def read_diagnostics(self, d: Any) -> list:
+    def read_diagnostics(self, d: Any) -> List[Diagnostic]:
         """The findings of a zn_diagnostics as Diagnostic values (d stays the caller's)."""
-        from .diagnostic import Diagnostic  # here, not at the top: diagnostic imports us
-
         c, found = self.c, []
         line, column = ctypes.c_int(), ctypes.c_int()
         for i in range(c.zn_diagnostics_count(d) if d else 0):
@@ -285,10 +327,11 @@ class Library:
                 path=decode(c.zn_diagnostics_path(d, i)) or "",
                 message_zh=decode(c.zn_diagnostics_message_zh(d, i)) or "",
                 message_en=decode(c.zn_diagnostics_message_en(d, i)) or "",
-                line=line.value, column=column.value, params=params))
+                line=line.value, column=column.value, params=params,
+                file=decode(c.zn_diagnostics_file(d, i)) or ""))
         return found
 
-    def read(self, handle_type: Any, function: Callable[..., int], *args: Any) -> Tuple[Any, list]:
+    def read(self, handle_type: Any, function: Callable[..., int], *args: Any) -> Tuple[Any, List[Diagnostic]]:
         """Calls a reader (out, diagnostics, …): the new handle and the findings, or
         ZhinanError carrying them when nothing could be read."""
         out, d = handle_type(), D()
@@ -307,7 +350,8 @@ class Library:
 
 
 SEVERITIES = {0: "error", 1: "warning", 2: "info"}
-_FREE = {S: "zn_suggestion_free", P: "zn_profile_free", D: "zn_diagnostics_free"}
+_FREE = {S: "zn_suggestion_free", P: "zn_profile_free", D: "zn_diagnostics_free", B: "zn_batch_free",
+         R: "zn_registry_free"}
 
 
 class Handle:

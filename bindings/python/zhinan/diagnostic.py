@@ -13,7 +13,8 @@ class Diagnostic:
     (``"error"``, ``"warning"`` or ``"info"``), the JSON pointer of the field
     (``/overview``), the message in Chinese and in English, the 1-based line and column
     in the raw text (0 when the finding has none) and the parameters its messages cite
-    (``{"limit": "1000", "count": "1164", …}``, all strings)."""
+    (``{"limit": "1000", "count": "1164", …}``, all strings), and, when several
+    suggestions were checked together, the name of the one it is about (``file``)."""
 
     id: str
     severity: str
@@ -23,6 +24,7 @@ class Diagnostic:
     line: int = 0
     column: int = 0
     params: Dict[str, str] = dataclasses.field(default_factory=dict, hash=False)
+    file: str = ""
 
     @property
     def is_error(self) -> bool:
@@ -30,4 +32,6 @@ class Diagnostic:
 
     def __str__(self) -> str:
         where = f"{self.line}:{self.column}" if self.line else self.path
+        if self.file:
+            where = f"{self.file} {where}"
         return f"{self.severity} {self.id} {where}: {self.message_zh}"

@@ -110,8 +110,9 @@ class Suggestion(Handle):
     profile); ``from_json``/``from_file`` read zhinan.suggestion/1. Close it, or use
     ``with``, to free it at once; otherwise it is freed when collected.
 
-    ``parse_diagnostics`` holds what reading found (wrong types, unknown fields); the
-    rules of the call are checked by ``validate()``. One thread at a time per object.
+    ``parse_diagnostics`` holds what reading found (wrong types, unknown fields) and
+    ``source_path`` the file it was read from (None otherwise); the rules of the call are
+    checked by ``validate()``. One thread at a time per object.
     """
 
     _names = ("建议", "suggestion")
@@ -123,6 +124,7 @@ class Suggestion(Handle):
         lib.check(lib.c.zn_suggestion_new(ctypes.byref(out)))
         self._adopt(lib, out)
         self.parse_diagnostics: List[Diagnostic] = []
+        self.source_path: Optional[str] = None
 
     @classmethod
     def new(cls, library: Optional[Library] = None) -> "Suggestion":
@@ -133,6 +135,7 @@ class Suggestion(Handle):
         out, found = lib.read(S, function, *args)
         obj = cls._wrap(lib, out)
         obj.parse_diagnostics = found
+        obj.source_path = None
         return obj
 
     @classmethod
@@ -150,7 +153,9 @@ class Suggestion(Handle):
                   library: Optional[Library] = None) -> "Suggestion":
         """Reads a file; ZhinanError with status EIO when it cannot be read."""
         lib = library or (profile._library if profile is not None else Library.default())
-        return cls._read(lib, lib.c.zn_suggestion_from_file, _profile_pointer(profile), path_bytes(path))
+        obj = cls._read(lib, lib.c.zn_suggestion_from_file, _profile_pointer(profile), path_bytes(path))
+        obj.source_path = os.fsdecode(path)
+        return obj
 
     def to_json(self) -> str:
         """The canonical JSON: the same suggestion always gives the same text."""
@@ -162,6 +167,7 @@ class Suggestion(Handle):
         self._library.check(self._library.c.zn_suggestion_clone(ctypes.byref(out), self._live()))
         copy = type(self)._wrap(self._library, out)
         copy.parse_diagnostics = list(self.parse_diagnostics)
+        copy.source_path = self.source_path
         return copy
 
     __copy__ = clone
