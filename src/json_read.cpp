@@ -79,7 +79,16 @@ std::optional<std::string> ObjectReader::string(std::string_view key) {
     wrong_type(key, *v, "字符串", "a string");
     return std::nullopt;
   }
-  return std::string(v->get_string());
+  std::string text(v->get_string());
+  // A NUL ("\u0000") is no text a form holds; C strings, Word and the ZIP cannot carry it.
+  if (text.find('\0') != std::string::npos) {
+    std::erase(text, '\0');
+    Diagnostic d = make_diagnostic("format.nul_character", Severity::error, path_of(key),
+                                   std::string("“") + std::string(key) + "”中含有空字符（\\u0000），已删除",
+                                   std::string("\"") + std::string(key) + "\" contains a NUL character (\\u0000); it was removed");
+    diagnostics_.push_back(std::move(d));
+  }
+  return text;
 }
 
 std::optional<bool> ObjectReader::boolean(std::string_view key) {

@@ -18,6 +18,8 @@ constexpr std::array kRules = {
     RuleInfo{"format.version_unsupported", S::error, "format", "不支持的格式版本", "unsupported format version"},
     RuleInfo{"format.wrong_type", S::error, "字段", "字段类型不对", "a field has the wrong type"},
     RuleInfo{"format.unknown_field", S::warning, "字段", "不认识的字段，已原样保留", "unknown field, kept"},
+    RuleInfo{"format.nul_character", S::error, "字段", "文本中含有空字符（\\u0000），已删除",
+             "the text contains a NUL character (\\u0000); it was removed"},
 
     RuleInfo{"title.missing", S::error, "项目名称", "未填写项目名称", "项目名称 (project title) is empty"},
 

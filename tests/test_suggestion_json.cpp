@@ -225,3 +225,12 @@ TEST_CASE("json: indicator categories are read from their Chinese names") {
   for (const auto& i : r.suggestion->report->performance_targets) codes.push_back(i.category);
   CHECK(codes == std::vector<std::string>{"ip", "economic", "social", "talent", "technical"});
 }
+
+TEST_CASE("json: a NUL character in a text is removed and reported, so C strings carry the rest") {
+  auto r = parse_suggestion(doc(R"("title": "氢\u0000能")"));
+  REQUIRE(r.suggestion);
+  CHECK(r.suggestion->title == "氢能");
+  REQUIRE(r.diagnostics.size() == 1);
+  CHECK(r.diagnostics[0].id == "format.nul_character");
+  CHECK(r.diagnostics[0].path == "/title");
+}

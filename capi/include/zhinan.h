@@ -325,7 +325,8 @@ ZN_EXTERN void zn_batch_free(zn_batch *b);
 
 /* ---- The package (section 四 of the call) -------------------------------------------- */
 
-/* Called after each entry written: done of total. Return non-zero to cancel. */
+/* Called after each entry written, on the thread that called zn_package_write: done of
+ * total. Return non-zero to cancel. */
 typedef int (*zn_progress_fn)(void *user, size_t done, size_t total);
 
 #define ZN_NUMBERING_PER_FOLDER 0 /* 1, 2, 3 … in each region's folder (the call's example) */
