@@ -17,6 +17,12 @@ constexpr int kMaxBands = 4096;
 constexpr int kMaxRows = 1024;
 constexpr long kMaxHashes = 1 << 16;
 
+// Capacity for `needed` elements, growing geometrically (reserve alone would grow exactly).
+template <class T>
+void make_room(std::vector<T>& v, std::size_t needed) {
+  if (needed > v.capacity()) v.reserve(std::max(needed, 2 * v.capacity()));
+}
+
 [[noreturn]] void invalid(const std::string& what) { throw std::invalid_argument("NearDuplicateIndex: " + what); }
 
 // The fewest bands with P(threshold) ≥ kTargetRecall for `rows`, or more than kMaxBands.
@@ -39,8 +45,8 @@ IndexParams derived(IndexParams p) {
   long bands = p.bands, rows = p.rows;
   if (bands > 0 && rows == 0) {  // the most rows that keep recall at the threshold
     rows = 1;
-    for (int r = kMaxRows; r > 1; --r)
-      if (candidate_probability(t, p.bands, r) >= IndexParams::kTargetRecall) {
+    for (long r = std::min<long>(kMaxRows, kMaxHashes / bands); r > 1; --r)
+      if (candidate_probability(t, p.bands, static_cast<int>(r)) >= IndexParams::kTargetRecall) {
         rows = r;
         break;
       }
@@ -53,10 +59,8 @@ IndexParams derived(IndexParams p) {
       const long b = bands_for(t, r);
       if (b <= kMaxBands && b * r <= budget) bands = b, rows = r;
     }
-    if (rows == 0) {
-      if (p.num_hashes > 0) invalid("num_hashes " + std::to_string(p.num_hashes) + " is too few for this threshold");
-      rows = 1, bands = bands_for(t, 1);  // a threshold near 0.01: one row, bands beyond the default budget
-    }
+    // Only a budget given smaller than the default can fall short (0.01 needs 390 × 1).
+    if (rows == 0) invalid("num_hashes " + std::to_string(p.num_hashes) + " is too few for this threshold");
   }
   if (bands * rows > kMaxHashes) invalid("bands × rows must not exceed 65536");
   if (p.num_hashes > 0 && bands * rows > p.num_hashes) invalid("bands × rows exceeds num_hashes");
@@ -116,12 +120,19 @@ std::size_t NearDuplicateIndex::add(ShingleSet shingles) {
   const auto bands = static_cast<std::size_t>(params_.bands);
   // Entries are numbered in 32 bits: up to about 34 million items at 124 bands.
   if ((id + 1) * bands >= Buckets::kNone) throw std::length_error("NearDuplicateIndex: too many items");
+  // All that can throw comes first, so that a failed add() leaves the index as it was.
   const std::vector<std::uint64_t>& set = shingles.hashes();
+  std::vector<std::uint64_t> keys, scratch;
+  detail::band_keys(set, params_.bands, params_.rows, params_.seed, keys, scratch);
+  make_room(hashes_, hashes_.size() + set.size());
+  make_room(offsets_, id + 2);
+  make_room(buckets_.next, (id + 1) * bands);
+  buckets_.make_room(keys.size());
   if (offsets_.empty()) offsets_.push_back(0);  // moved from, then reused
   hashes_.insert(hashes_.end(), set.begin(), set.end());
   offsets_.push_back(hashes_.size());
-  std::vector<std::uint64_t> keys, scratch;
-  link(id, keys, scratch);
+  buckets_.next.resize((id + 1) * bands, Buckets::kNone);
+  for (std::size_t j = 0; j < keys.size(); ++j) buckets_.insert(keys[j], static_cast<std::uint32_t>(id * bands + j));
   return id;
 }
 
@@ -153,9 +164,11 @@ std::vector<NearDuplicate> NearDuplicateIndex::query(const ShingleSet& query, st
   if (query.empty() || size() == 0) return found;
   std::vector<std::uint64_t> keys, scratch;
   detail::band_keys(query.hashes(), params_.bands, params_.rows, params_.seed, keys, scratch);
-  for (const std::uint32_t id : candidates(keys)) {
-    const double score = detail::jaccard_at_least(query.hashes(), hashes(id), min);
-    if (score >= 0) found.push_back({id, score});
+  const std::vector<std::uint32_t> ids = candidates(keys);
+  for (std::size_t k = 0; k < ids.size(); ++k) {
+    if (k + 1 < ids.size()) detail::prefetch(hashes(ids[k + 1]));  // while this one is checked
+    const double score = detail::jaccard_at_least(query.hashes(), hashes(ids[k]), min);
+    if (score >= 0) found.push_back({ids[k], score});
   }
   std::sort(found.begin(), found.end(), [](const NearDuplicate& a, const NearDuplicate& b) {
     return a.score != b.score ? a.score > b.score : a.id < b.id;
@@ -176,9 +189,10 @@ std::vector<NearDuplicateIndex::Pair> NearDuplicateIndex::pairs(std::optional<do
         earlier.push_back(static_cast<std::uint32_t>(e / bands));
     std::sort(earlier.begin(), earlier.end());
     earlier.erase(std::unique(earlier.begin(), earlier.end()), earlier.end());
-    for (const std::uint32_t i : earlier) {
-      const double score = detail::jaccard_at_least(hashes(i), hashes(j), min);
-      if (score >= 0) found.push_back({i, j, score});
+    for (std::size_t k = 0; k < earlier.size(); ++k) {
+      if (k + 1 < earlier.size()) detail::prefetch(hashes(earlier[k + 1]));
+      const double score = detail::jaccard_at_least(hashes(earlier[k]), hashes(j), min);
+      if (score >= 0) found.push_back({earlier[k], j, score});
     }
   }
   std::sort(found.begin(), found.end(),
@@ -196,8 +210,12 @@ std::uint32_t NearDuplicateIndex::Buckets::find(std::uint64_t key) const {
   return kNone;
 }
 
+void NearDuplicateIndex::Buckets::make_room(std::size_t more) {
+  while (4 * (used + more) > 3 * heads.size()) grow();
+}
+
 void NearDuplicateIndex::Buckets::insert(std::uint64_t key, std::uint32_t entry) {
-  if (4 * (used + 1) > 3 * heads.size()) grow();
+  make_room(1);
   const std::size_t mask = heads.size() - 1;
   std::size_t pos = key & mask;
   for (; heads[pos] != kNone; pos = (pos + 1) & mask)

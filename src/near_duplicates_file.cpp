@@ -138,7 +138,7 @@ bool NearDuplicateIndex::save(const std::filesystem::path& path, std::string* er
   if (ec) {
     std::error_code ignored;
     std::filesystem::remove(temporary, ignored);
-    return fail(error, "无法以索引文件替换目标：" + ec.message(), "cannot move the index file into place: " + ec.message());
+    return fail(error, "无法将索引文件移到目标位置：" + ec.message(), "cannot move the index file into place: " + ec.message());
   }
   return true;
 }

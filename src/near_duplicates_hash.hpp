@@ -28,6 +28,17 @@ constexpr std::uint64_t mix64(std::uint64_t x) {
 void band_keys(std::span<const std::uint64_t> set, int bands, int rows, std::uint64_t seed,
                std::vector<std::uint64_t>& keys, std::vector<std::uint64_t>& scratch);
 
+// Asks for the start of a set to be fetched into the cache: candidates lie scattered
+// over the index, and the merge of one overlaps the memory latency of the next.
+inline void prefetch(std::span<const std::uint64_t> set) {
+#if defined(__GNUC__) || defined(__clang__)
+  constexpr std::size_t kWordsPerLine = 8, kLines = 8;
+  for (std::size_t i = 0; i < set.size() && i < kWordsPerLine * kLines; i += kWordsPerLine) __builtin_prefetch(&set[i]);
+#else
+  (void)set;
+#endif
+}
+
 // |a ∩ b| of sorted, unique hash vectors.
 std::size_t intersection_size(std::span<const std::uint64_t> a, std::span<const std::uint64_t> b);
 

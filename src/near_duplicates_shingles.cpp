@@ -83,6 +83,12 @@ double jaccard(std::span<const std::uint64_t> a, std::span<const std::uint64_t> 
   return detail::jaccard_of(detail::intersection_size(a, b), a.size(), b.size());
 }
 
+std::optional<double> jaccard_at_least(std::span<const std::uint64_t> a, std::span<const std::uint64_t> b,
+                                       double min_score) {
+  const double score = detail::jaccard_at_least(a, b, min_score);
+  return score >= 0 ? std::optional<double>(score) : std::nullopt;
+}
+
 namespace detail {
 namespace {
 

@@ -266,7 +266,7 @@ class ProfileReader {
     ObjectReader sr(*o, "/similarity", diagnostics_, kInvalid);
     auto threshold = [&](std::string_view key, double fallback) {
       double v = sr.number(key).value_or(fallback);
-      if (!(v > 0.0 && v <= 1.0)) problem(sr.path_of(key), "阈值应在0到1之间", "threshold should be within (0, 1]");
+      if (!(v >= 0.01 && v <= 1.0)) problem(sr.path_of(key), "阈值应在0.01到1之间", "threshold should be within [0.01, 1]");
       return v;
     };
     t.batch_similar = threshold("batch_similar", t.batch_similar);

@@ -307,9 +307,37 @@ TEST_CASE("near_duplicates: pairs() agrees with comparing every pair") {
   CHECK(due_high > 40);
   CHECK(found_high == due_high);
   CHECK(static_cast<double>(found) >= 0.97 * static_cast<double>(due));
-  // query() agrees with pairs(), and a lower min_score still reports only what is true.
-  for (std::size_t j = 0; j < sets.size(); j += 7)
-    for (const NearDuplicate& d : index.query(sets[j], 0.3)) CHECK(d.score == zhinan::jaccard(sets[j], sets[d.id]));
+  // A lower min_score still reports only what is true, each item once, best first.
+  for (std::size_t j = 0; j < sets.size(); j += 7) {
+    const std::vector<NearDuplicate> found_j = index.query(sets[j], 0.3);
+    std::set<std::size_t> ids;
+    for (const NearDuplicate& d : found_j) {
+      CHECK(d.score == zhinan::jaccard(sets[j], sets[d.id]));
+      ids.insert(d.id);
+    }
+    CHECK(ids.size() == found_j.size());
+    CHECK(std::is_sorted(found_j.begin(), found_j.end(), [](const auto& a, const auto& b) { return a.score > b.score; }));
+  }
+}
+
+TEST_CASE("near_duplicates: the early exit never rejects a pair at the score") {
+  const std::vector<std::string> texts = families();
+  std::vector<ShingleSet> sets;
+  for (const std::string& t : texts) sets.push_back(ShingleSet::of(t));
+  sets.push_back(ShingleSet::of(""));
+  for (std::size_t i = 0; i < sets.size(); i += 3)
+    for (std::size_t j = 0; j < sets.size(); j += 2) {
+      const double exact = zhinan::jaccard(sets[i], sets[j]);
+      for (const double min : {-1.0, 0.0, 0.1, 0.3, 0.5, exact, std::nextafter(exact, 2.0), 0.9, 1.0, 1.5}) {
+        const std::optional<double> early = zhinan::jaccard_at_least(sets[i].hashes(), sets[j].hashes(), min);
+        if (exact > 0 && exact >= min) {
+          REQUIRE(early);
+          CHECK(*early == exact);
+        } else {
+          CHECK_FALSE(early);
+        }
+      }
+    }
 }
 
 TEST_CASE("near_duplicates: const queries may run concurrently") {

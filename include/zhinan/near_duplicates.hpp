@@ -47,6 +47,11 @@ class ShingleSet {
 // sorted, unique hashes (a ShingleSet's, or an index's stored set).
 double jaccard(const ShingleSet& a, const ShingleSet& b);
 double jaccard(std::span<const std::uint64_t> a, std::span<const std::uint64_t> b);
+// The exact Jaccard index when it is ≥ min_score and > 0, else nothing: what the index
+// confirms candidates with. Sooner than jaccard() for a pair far below min_score, since
+// the merge stops once the rest of the sets can no longer reach it.
+std::optional<double> jaccard_at_least(std::span<const std::uint64_t> a, std::span<const std::uint64_t> b,
+                                       double min_score);
 
 // A near duplicate found for a query: `id` is the position the item was given when added.
 struct NearDuplicate {
@@ -63,11 +68,11 @@ struct NearDuplicate {
 // makes the curve steepest — fewest unrelated items become candidates, and checking
 // candidates exactly is what a query spends its time on. The threshold 0.5 gives r = 5,
 // b = 124 (620 hash values): P(0.5) = 0.980, P(0.6) = 0.99996, P(0.8) > 1 − 10⁻²¹,
-// P(0.3) = 0.26, P(0.1) = 0.0012. (A budget of 256 gives r = 4, b = 61: half the memory
-// per item, but about 3.5 times the candidates for texts at the 0.1–0.15 similarity that
-// unrelated proposals share.) Given bands only, rows are the most with
-// P(threshold) ≥ 0.98; given rows only, bands are the fewest. After construction,
-// params() holds the values used, with num_hashes = bands × rows.
+// P(0.3) = 0.26, P(0.1) = 0.0012. (A budget of 256 gives r = 4, b = 61: half the bucket
+// memory, but in bench_dedup's corpus, where unrelated texts score 0.12 on average, 944
+// candidates a query instead of 396 and 2.4 times the query time.) Given bands only, rows
+// are the most with P(threshold) ≥ 0.98; given rows only, bands are the fewest. After
+// construction, params() holds the values used, with num_hashes = bands × rows.
 struct IndexParams {
   static constexpr double kTargetRecall = 0.98;
   static constexpr int kDefaultHashBudget = 640;
@@ -86,7 +91,7 @@ double candidate_probability(double similarity, int bands, int rows);
 // An index of shingle sets for near-duplicate search: built once (add), queried many times,
 // saved and loaded. Time and memory are linear in the input: each item costs its hashes
 // (8 bytes a shingle, kept for exact confirmation) and one bucket entry per band (4 bytes,
-// and 16 to 32 bytes of hash table): about 9 kB for a text of 1000 characters at the
+// and 16 to 32 bytes of hash table): about 10 kB for a text of 1000 characters at the
 // default parameters. Const members may run concurrently; add() may not run alongside
 // anything else. Ids are 0, 1, 2, … in the order of add().
 class NearDuplicateIndex {
@@ -100,7 +105,9 @@ class NearDuplicateIndex {
   NearDuplicateIndex& operator=(NearDuplicateIndex&& other) noexcept;
   ~NearDuplicateIndex() = default;
 
-  std::size_t add(ShingleSet shingles);  // returns its id; an empty set never matches
+  // Returns its id. An empty set never matches. Past 2³² − 1 bucket entries (34 million
+  // items at 124 bands) throws std::length_error.
+  std::size_t add(ShingleSet shingles);
   // Makes room for `items` sets holding `total_hashes` hashes in all (optional).
   void reserve(std::size_t items, std::size_t total_hashes);
   std::size_t size() const { return offsets_.empty() ? 0 : offsets_.size() - 1; }
@@ -144,17 +151,18 @@ class NearDuplicateIndex {
     std::vector<std::uint32_t> heads;  // per slot: the newest entry with that key, or kNone
     std::size_t used = 0;              // slots in use
     std::uint32_t find(std::uint64_t key) const;  // the newest entry with `key`, or kNone
+    void make_room(std::size_t more);  // for `more` new keys without growing again
     void insert(std::uint64_t key, std::uint32_t entry);
     void grow();
   };
 
-  // Files item `id`'s band entries into the buckets (its set is already stored).
+  // Files item `id`'s band entries into the buckets (its set is already stored; load).
   void link(std::size_t id, std::vector<std::uint64_t>& keys, std::vector<std::uint64_t>& scratch);
   std::vector<std::uint32_t> candidates(std::span<const std::uint64_t> band_keys) const;
 
   IndexParams params_;
-  std::vector<std::uint64_t> hashes_;          // every item's set, one after another
-  std::vector<std::size_t> offsets_{0};        // item i: hashes_[offsets_[i], offsets_[i + 1])
+  std::vector<std::uint64_t> hashes_;    // every item's set, one after another
+  std::vector<std::size_t> offsets_{0};  // item i: hashes_[offsets_[i], offsets_[i + 1])
   Buckets buckets_;
 };
 
