@@ -2,12 +2,16 @@
 #pragma once
 
 #include <iosfwd>
+#include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "zhinan/dedup.hpp"
 #include "zhinan/diagnostic.hpp"
+#include "zhinan/profile.hpp"
 
 namespace zhinan::cli {
 
@@ -50,6 +54,15 @@ int run_summary(const Context& ctx, std::span<const std::string> args);
 int run_validate(const Context& ctx, std::span<const std::string> args);
 int run_count(const Context& ctx, std::span<const std::string> args);
 int run_pack(const Context& ctx, std::span<const std::string> args);
+int run_registry(const Context& ctx, std::span<const std::string> args);
+
+// The built-in profile, or the one a --profile names; nullptr (the reasons printed) when
+// that cannot be read.
+std::shared_ptr<const Profile> load_profile_option(const Context& ctx, const std::string& path);
+// Nothing for an empty path; else the funded projects of a --registry: JSON Lines, or an
+// index saved by `zhinan registry`. False (the reasons printed) when it cannot be used.
+bool load_registry_option(const Context& ctx, const std::string& path, const Profile& profile,
+                          std::optional<FundedRegistry>& registry);
 int run_name(const Context& ctx, std::span<const std::string> args);
 
 }  // namespace zhinan::cli

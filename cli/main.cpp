@@ -21,6 +21,8 @@ constexpr std::string_view kHelpZh =
     "                               按合作国别、地区分文件夹打包，并生成汇总表（.xlsx 和 .csv）\n"
     "                               其他选项：--contact --phone --date --all-regions --gbk-names\n"
     "                               --registry 已立项项目.jsonl --time 2025-01-01T00:00:00\n"
+    "  zhinan registry 已立项项目.jsonl -o 索引文件\n"
+    "                               为已立项项目建立查重索引，供 --registry 直接使用\n"
     "  zhinan count [--mode word|chars|chars-with-spaces|graphemes] [文件|-]\n"
     "                               按 Word“字数统计”的规则数字数（默认 word）\n"
     "  zhinan name 文字…             生成各系统都能解压的文件名（--number --unit --ext 生成“序号.项目名称-建议单位”）\n"
@@ -44,6 +46,8 @@ constexpr std::string_view kHelpEn =
     "                               one ZIP with a folder per region, and the summary table (.xlsx, .csv)\n"
     "                               more: --contact --phone --date --all-regions --gbk-names\n"
     "                               --registry FUNDED.jsonl --time 2025-01-01T00:00:00\n"
+    "  zhinan registry FUNDED.jsonl -o INDEX\n"
+    "                               index the funded projects once, for --registry\n"
     "  zhinan count [--mode word|chars|chars-with-spaces|graphemes] [FILE|-]\n"
     "                               count 字 as Word's word count does (default: word)\n"
     "  zhinan name TEXT…            file names every unzip tool reads right (--number --unit --ext: an entry name)\n"
@@ -88,6 +92,7 @@ int run(std::vector<std::string> args) {
   if (command == "validate") return run_validate(ctx, rest);
   if (command == "count") return run_count(ctx, rest);
   if (command == "pack") return run_pack(ctx, rest);
+  if (command == "registry") return run_registry(ctx, rest);
   if (command == "name") return run_name(ctx, rest);
   std::cerr << say(ctx, "未知命令“" + command + "”，请运行 zhinan --help 查看用法",
                    "unknown command \"" + command + "\"; run zhinan --help")

@@ -93,23 +93,10 @@ std::function<bool(const PackageProgress&)> progress_bar(const Context& ctx) {
 int run_pack(const Context& ctx, std::span<const std::string> args) {
   PackArgs a;
   if (!parse_args(ctx, args, a)) return kExitUsage;
-  std::shared_ptr<const Profile> profile = Profile::builtin_shared();
-  if (!a.profile_path.empty()) {
-    ProfileLoadResult loaded = Profile::from_file(path_from_utf8(a.profile_path));
-    if (!loaded.profile) {
-      print_diagnostics(Context{ctx.lang, ctx.err, ctx.err}, a.profile_path, loaded.diagnostics);
-      return kExitUsage;
-    }
-    profile = loaded.profile;
-  }
+  std::shared_ptr<const Profile> profile = load_profile_option(ctx, a.profile_path);
+  if (!profile) return kExitUsage;
   std::optional<FundedRegistry> registry;
-  if (!a.registry_path.empty()) {
-    auto loaded = FundedRegistry::from_jsonl_file(path_from_utf8(a.registry_path),
-                                                 profile->similarity().history_similar_funded);
-    print_diagnostics(Context{ctx.lang, ctx.err, ctx.err}, a.registry_path, loaded.diagnostics);
-    if (!loaded.registry || has_errors(loaded.diagnostics)) return kExitUsage;
-    registry = std::move(loaded.registry);
-  }
+  if (!load_registry_option(ctx, a.registry_path, *profile, registry)) return kExitUsage;
 
   // Read everything first: a file that cannot be read stops here, before any writing.
   std::vector<FileResult> results;

@@ -68,23 +68,10 @@ bool parse_options(const Context& ctx, std::span<const std::string> args, Option
 int run_validate(const Context& ctx, std::span<const std::string> args) {
   Options options;
   if (!parse_options(ctx, args, options)) return kExitUsage;
-  std::shared_ptr<const Profile> profile = Profile::builtin_shared();
-  if (!options.profile_path.empty()) {
-    ProfileLoadResult loaded = Profile::from_file(path_from_utf8(options.profile_path));
-    if (!loaded.profile) {
-      print_diagnostics(Context{ctx.lang, ctx.err, ctx.err}, options.profile_path, loaded.diagnostics);
-      return kExitUsage;
-    }
-    profile = loaded.profile;
-  }
+  std::shared_ptr<const Profile> profile = load_profile_option(ctx, options.profile_path);
+  if (!profile) return kExitUsage;
   std::optional<FundedRegistry> registry;
-  if (!options.registry_path.empty()) {
-    FundedRegistry::LoadResult loaded = FundedRegistry::from_jsonl_file(
-        path_from_utf8(options.registry_path), profile->similarity().history_similar_funded);
-    print_diagnostics(Context{ctx.lang, ctx.err, ctx.err}, options.registry_path, loaded.diagnostics);
-    if (!loaded.registry || has_errors(loaded.diagnostics)) return kExitUsage;
-    registry = std::move(loaded.registry);
-  }
+  if (!load_registry_option(ctx, options.registry_path, *profile, registry)) return kExitUsage;
   std::vector<FileResult> results;
   std::vector<Suggestion> suggestions;  // those that could be read, for the batch rules
   std::vector<std::size_t> owners;      // their place in results

@@ -2,6 +2,7 @@
 """The `zhinan` command as a clerk and a script run it: outputs, messages, exit codes."""
 import glob
 import json
+import shutil
 import os
 import subprocess
 import tempfile
@@ -213,6 +214,48 @@ class Validate(unittest.TestCase):
         self.assertEqual(run("validate", "--mode", "final", "x.json").returncode, 2)
         self.assertEqual(run("validate", "--bogus", "x.json").returncode, 2)
         self.assertEqual(run("validate", "/nonexistent.json").returncode, 2)
+
+
+class Batch(unittest.TestCase):
+    """三(三) across the files given together, and against already funded work."""
+
+    def test_the_same_file_twice_is_a_duplicate_of_the_same_proposer(self):
+        sco = os.path.join(SAMPLES, "valid-sco.json")
+        with tempfile.TemporaryDirectory() as tmp:
+            copy = os.path.join(tmp, "copy.json")
+            shutil.copy(sco, copy)
+            r = run("validate", "--format", "json", sco, copy)
+            self.assertEqual(r.returncode, 1)
+            about_copy = {d["id"] for d in json.loads(r.stdout)["diagnostics"] if d["file"] == copy}
+            self.assertEqual(about_copy, {"batch.proposer_multiple", "batch.duplicate"})
+
+    def test_registry_as_json_lines_and_as_a_saved_index(self):
+        with open(os.path.join(SAMPLES, "valid-hk-macao-taiwan.json"), encoding="utf-8") as f:
+            sample = json.load(f)
+        funded = {"id": "2023-GHZ-017", "year": 2023, "title": sample["title"],
+                  "abstract": sample["overview"], "unit": "青岛某研究院"}
+        with tempfile.TemporaryDirectory() as tmp:
+            jsonl = os.path.join(tmp, "funded.jsonl")
+            with open(jsonl, "w", encoding="utf-8") as f:
+                f.write(json.dumps(funded, ensure_ascii=False) + "\n")
+            index = os.path.join(tmp, "funded.idx")
+            r = run("registry", jsonl, "-o", index)
+            self.assertEqual(r.returncode, 0, r.stderr.decode())
+            self.assertIn("已为1个已立项项目建立索引", r.stdout.decode())
+            for registry in (jsonl, index):
+                r = run("validate", "--format", "json", "--registry", registry,
+                        os.path.join(SAMPLES, "valid-hk-macao-taiwan.json"), os.path.join(SAMPLES, "valid-sco.json"))
+                self.assertEqual(r.returncode, 0)  # a warning, not an error
+                found = [d for d in json.loads(r.stdout)["diagnostics"] if d["id"] == "history.similar_funded"]
+                self.assertEqual(len(found), 1)
+                self.assertIn("2023-GHZ-017", found[0]["message_zh"])
+                self.assertTrue(found[0]["file"].endswith("valid-hk-macao-taiwan.json"))
+            with open(index, "r+b") as f:
+                f.truncate(100)
+            r = run("validate", "--registry", index, os.path.join(SAMPLES, "valid-sco.json"))
+            self.assertEqual(r.returncode, 2)
+            self.assertIn("registry.index_invalid", r.stderr.decode())
+        self.assertEqual(run("registry").returncode, 2)
 
 
 class Count(unittest.TestCase):
