@@ -2,6 +2,8 @@
 #include "zhinan/dedup.hpp"
 
 #include <algorithm>
+#include <atomic>
+#include <thread>
 #include <cstdio>
 #include <map>
 #include <set>
@@ -61,7 +63,7 @@ void check_proposers(std::span<const BatchEntry> entries, const std::vector<Fold
   }
 }
 
-void check_duplicates(std::span<const BatchEntry> entries, const std::vector<Folded>& folded,
+void check_duplicates(std::span<const BatchEntry> entries, std::vector<Folded>& folded,
                       const Profile& profile, detail::RuleContext& ctx, std::vector<std::size_t>& owner) {
   const SimilarityThresholds& t = profile.similarity();
   std::set<std::pair<std::size_t, std::size_t>> reported;
@@ -74,7 +76,7 @@ void check_duplicates(std::span<const BatchEntry> entries, const std::vector<Fol
     if (!fresh) later[j].emplace_back(it->second, -1.0);
   }
   NearDuplicateIndex index(IndexParams{.threshold = std::min(t.batch_similar, t.batch_duplicate)});
-  for (const Folded& f : folded) index.add(f.shingles);
+  for (Folded& f : folded) index.add(std::move(f.shingles));  // held once, by the index
   for (const auto& pair : index.pairs()) later[pair.second].emplace_back(pair.first, pair.score);
 
   for (auto& [j, matches] : later) {
@@ -83,7 +85,7 @@ void check_duplicates(std::span<const BatchEntry> entries, const std::vector<Fol
       if (!reported.insert({i, j}).second) continue;
       detail::Params p = about(entries[i]);
       const bool same_title = folded[i].title == folded[j].title && !folded[j].title.empty();
-      const double exact = score >= 0 ? score : jaccard(folded[i].shingles, folded[j].shingles);
+      const double exact = score >= 0 ? score : jaccard(index.hashes(i), index.hashes(j));
       p.emplace_back("score", score_text(exact));
       if (same_title || exact >= t.batch_duplicate) {
         p.emplace_back("reason", same_title ? "项目名称相同" : "内容相似度" + score_text(exact));
@@ -116,9 +118,18 @@ bool same_proposer(const Suggestion& a, const Suggestion& b, const PhonePlan& pl
 }
 
 Diagnostics check_batch(std::span<const BatchEntry> entries, const Profile& profile, const FundedRegistry* registry) {
-  std::vector<Folded> folded;
-  folded.reserve(entries.size());
-  for (const auto& e : entries) folded.push_back(fold(*e.suggestion, profile.phone_plan()));
+  // Folding (ICU, Traditional to Simplified) is most of the cost: spread it over the cores.
+  std::vector<Folded> folded(entries.size());
+  {
+    std::atomic<std::size_t> next{0};
+    auto work = [&] {
+      for (std::size_t i; (i = next++) < entries.size();) folded[i] = fold(*entries[i].suggestion, profile.phone_plan());
+    };
+    const unsigned threads = std::min<std::size_t>(std::max(1u, std::thread::hardware_concurrency()), entries.size() / 16 + 1);
+    std::vector<std::jthread> pool;
+    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
+    work();
+  }
 
   detail::RuleContext ctx(profile, Mode::submit);
   std::vector<std::size_t> owner;  // the entry each finding is about, in order

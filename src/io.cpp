@@ -28,13 +28,20 @@ std::optional<std::string> read_file(const std::filesystem::path& path, std::str
     if (error) *error = std::strerror(errno);
     return std::nullopt;
   }
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
+  // One read into a buffer of the file's size; a file still growing is read to its end.
+  std::string bytes(static_cast<std::size_t>(std::filesystem::file_size(path, ec)), '\0');
+  if (ec) bytes.clear();
+  in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  bytes.resize(static_cast<std::size_t>(in.gcount()));
   if (in.bad()) {
     if (error) *error = "read error";
     return std::nullopt;
   }
-  return std::move(buffer).str();
+  in.clear();
+  std::ostringstream rest;
+  rest << in.rdbuf();
+  bytes += std::move(rest).str();
+  return bytes;
 }
 
 }  // namespace zhinan

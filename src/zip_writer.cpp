@@ -46,7 +46,7 @@ std::uint16_t dos_date(const ZipTime& t) {
 
 }  // namespace
 
-ZipData compress_for_zip(std::string_view content, bool store, int level) {
+ZipData compress_for_zip(std::string content, bool store, int level) {
   ZipData d;
   d.size = content.size();
   d.crc = crc_of(content);
@@ -85,7 +85,7 @@ ZipData compress_for_zip(std::string_view content, bool store, int level) {
     }
   }
   d.method = 0;
-  d.bytes.assign(content);
+  d.bytes = std::move(content);  // stored as it is: no copy
   return d;
 }
 

@@ -29,7 +29,7 @@ struct ZipData {
 
 // Compresses `content` with raw DEFLATE at `level`, or stores it when that would not be
 // smaller (or `store` is set, for formats already compressed).
-ZipData compress_for_zip(std::string_view content, bool store, int level = 6);
+ZipData compress_for_zip(std::string content, bool store, int level = 6);
 
 struct ZipName {
   std::string bytes;                       // the name as written in the headers
