@@ -31,6 +31,9 @@ struct Context {
 // A message a clerk reads: Chinese first with the English after it, or English alone.
 std::string say(const Context& ctx, std::string_view zh, std::string_view en);
 
+// 错误 / 警告 / 提示, or error / warning / info.
+std::string_view severity_label(Lang lang, Severity s);
+
 // One diagnostic per line: `file:line:col: 错误 [id] /path message`.
 void print_diagnostics(const Context& ctx, std::string_view file, const Diagnostics& diagnostics);
 

@@ -12,7 +12,6 @@ std::string say(const Context& ctx, std::string_view zh, std::string_view en) {
   return std::string(zh) + "\n  " + std::string(en);
 }
 
-namespace {
 std::string_view severity_label(Lang lang, Severity s) {
   switch (s) {
     case Severity::error: return lang == Lang::zh ? "错误" : "error";
@@ -21,7 +20,6 @@ std::string_view severity_label(Lang lang, Severity s) {
   }
   return "";
 }
-}  // namespace
 
 void print_diagnostics(const Context& ctx, std::string_view file, const Diagnostics& diagnostics) {
   for (const Diagnostic& d : diagnostics) {

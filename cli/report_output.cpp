@@ -7,19 +7,6 @@
 
 namespace zhinan::cli {
 
-namespace {
-
-std::string_view severity_word(Lang lang, Severity s) {
-  switch (s) {
-    case Severity::error: return lang == Lang::zh ? "错误" : "error";
-    case Severity::warning: return lang == Lang::zh ? "警告" : "warning";
-    case Severity::info: return lang == Lang::zh ? "提示" : "info";
-  }
-  return "";
-}
-
-}  // namespace
-
 // What a clerk reads: the verdict first, then each finding under the form's field name.
 void print_text(const Context& ctx, const std::vector<FileResult>& results) {
   std::size_t errors = 0, warnings = 0, failing = 0;
@@ -38,7 +25,7 @@ void print_text(const Context& ctx, const std::vector<FileResult>& results) {
             << '\n';
     for (const auto& d : r.diagnostics) {
       const RuleInfo* rule = find_rule(d.id);
-      ctx.out << "   " << severity_word(ctx.lang, d.severity) << "  ";
+      ctx.out << "   " << severity_label(ctx.lang, d.severity) << "  ";
       if (ctx.lang == Lang::zh && rule) ctx.out << "【" << rule->field_zh << "】";
       ctx.out << (ctx.lang == Lang::zh ? d.message_zh : d.message_en) << "  [" << d.id;
       if (!d.path.empty()) ctx.out << ' ' << d.path;

@@ -4,20 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "zhinan.h"
-
-static int checks = 0;
-static int failures = 0;
-
-static void check(int ok, const char *what, int line) {
-  ++checks;
-  if (!ok) {
-    ++failures;
-    fprintf(stderr, "test_package.c:%d: CHECK failed: %s\n", line, what);
-    if (zn_error_last()[0] != '\0') fprintf(stderr, "  zn_error_last: %s\n", zn_error_last());
-  }
-}
-#define CHECK(cond) check((cond) ? 1 : 0, #cond, __LINE__)
+#include "check.h"
 
 static const char *data_dir;
 static const char *scratch;
@@ -174,6 +161,5 @@ int main(int argc, char **argv) {
   test_batch();
   test_registry();
   test_package();
-  printf("%d checks, %d failed\n", checks, failures);
-  return failures == 0 ? 0 : 1;
+  return check_summary();
 }

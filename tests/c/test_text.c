@@ -2,20 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "zhinan.h"
-
-static int checks = 0;
-static int failures = 0;
-
-static void check(int ok, const char *what, int line) {
-  ++checks;
-  if (!ok) {
-    ++failures;
-    fprintf(stderr, "test_text.c:%d: CHECK failed: %s\n", line, what);
-    if (zn_error_last()[0] != '\0') fprintf(stderr, "  zn_error_last: %s\n", zn_error_last());
-  }
-}
-#define CHECK(cond) check((cond) ? 1 : 0, #cond, __LINE__)
+#include "check.h"
 
 static size_t count(const char *text, int mode) {
   size_t n = 99999;
@@ -105,6 +92,5 @@ int main(void) {
   test_fold();
   test_names();
   test_long_title();
-  printf("%d checks, %d failed\n", checks, failures);
-  return failures == 0 ? 0 : 1;
+  return check_summary();
 }
