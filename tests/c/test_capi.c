@@ -8,21 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "zhinan.h"
+#include "check.h"
 
-static int checks = 0;
-static int failures = 0;
-
-static void check(int ok, const char *what, const char *file, int line) {
-  ++checks;
-  if (!ok) {
-    ++failures;
-    fprintf(stderr, "%s:%d: CHECK failed: %s\n", file, line, what);
-    if (zn_error_last()[0] != '\0') fprintf(stderr, "  zn_error_last: %s\n", zn_error_last());
-  }
-}
-
-#define CHECK(cond) check((cond) ? 1 : 0, #cond, __FILE__, __LINE__)
 /* Equal C strings; a NULL never equals anything. */
 #define CHECK_STR(a, b) check(same((a), (b)), #a " == " #b, __FILE__, __LINE__)
 #define CHECK_HAS(text, part) check(contains((text), (part)), #text " contains " #part, __FILE__, __LINE__)
@@ -702,6 +689,5 @@ int main(int argc, char **argv) {
   test_profiles(argc > 2 ? argv[2] : NULL);
   test_null_arguments();
   test_empty_diagnostics();
-  printf("test_capi: %d checks, %d failed\n", checks, failures);
-  return failures == 0 ? 0 : 1;
+  return check_summary();
 }
