@@ -14,11 +14,9 @@ int zn_registry_from_jsonl_file(zn_registry** out, zn_diagnostics** diagnostics,
     if (out) *out = nullptr;
     if (diagnostics) *diagnostics = nullptr;
     if (!out) return null_argument("out");
-    if (!path_utf8) return null_argument("path_utf8");
-    if (int rc = check_utf8("path_utf8", path_utf8); rc != ZN_OK) return rc;
-    const zhinan::Profile& p = profile ? *profile->value : zhinan::Profile::builtin();
+    if (int rc = check_path("path_utf8", path_utf8); rc != ZN_OK) return rc;
     auto loaded = zhinan::FundedRegistry::from_jsonl_file(zhinan::path_from_utf8(path_utf8),
-                                                         p.similarity().history_similar_funded);
+                                                         profile_of(profile)->similarity().history_similar_funded);
     const bool read = loaded.registry.has_value();
     if (read) *out = new zn_registry{std::make_shared<const zhinan::FundedRegistry>(std::move(*loaded.registry))};
     return finish_reading(read, std::move(loaded.diagnostics), diagnostics);
@@ -28,13 +26,9 @@ int zn_registry_from_jsonl_file(zn_registry** out, zn_diagnostics** diagnostics,
 int zn_registry_save(const zn_registry* r, const char* path_utf8) {
   return guard(__func__, [&]() -> int {
     if (!r) return null_argument("r");
-    if (!path_utf8) return null_argument("path_utf8");
-    if (int rc = check_utf8("path_utf8", path_utf8); rc != ZN_OK) return rc;
+    if (int rc = check_path("path_utf8", path_utf8); rc != ZN_OK) return rc;
     std::string error;
-    if (!r->value->save(zhinan::path_from_utf8(path_utf8), &error)) {
-      const auto split = error.find('\n');
-      return fail(ZN_EIO, error.substr(0, split), split == std::string::npos ? error : error.substr(split + 1));
-    }
+    if (!r->value->save(zhinan::path_from_utf8(path_utf8), &error)) return fail_bilingual(ZN_EIO, error);
     return ZN_OK;
   });
 }
@@ -43,8 +37,7 @@ int zn_registry_load(zn_registry** out, const char* path_utf8) {
   return guard(__func__, [&]() -> int {
     if (out) *out = nullptr;
     if (!out) return null_argument("out");
-    if (!path_utf8) return null_argument("path_utf8");
-    if (int rc = check_utf8("path_utf8", path_utf8); rc != ZN_OK) return rc;
+    if (int rc = check_path("path_utf8", path_utf8); rc != ZN_OK) return rc;
     auto loaded = zhinan::FundedRegistry::load(zhinan::path_from_utf8(path_utf8));
     if (!loaded.registry) {
       if (loaded.diagnostics.empty()) return fail(ZN_EPARSE, "无法读取已立项项目索引", "cannot read the registry index");
@@ -69,7 +62,7 @@ int zn_batch_new(zn_batch** out, const zn_profile* profile) {
   return guard(__func__, [&]() -> int {
     if (out) *out = nullptr;
     if (!out) return null_argument("out");
-    *out = new zn_batch{profile ? profile->value : zhinan::Profile::builtin_shared(), {}, nullptr};
+    *out = new zn_batch{profile_of(profile), {}, nullptr};
     return ZN_OK;
   });
 }

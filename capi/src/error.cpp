@@ -84,6 +84,16 @@ int check_utf8(std::string_view name, std::string_view text) {
               "argument " + n + " is not valid UTF-8 (byte " + at + ")");
 }
 
+int check_path(std::string_view name, const char* path) {
+  if (!path) return null_argument(name);
+  return check_utf8(name, path);
+}
+
+int fail_bilingual(int status, const std::string& reason) {
+  const auto split = reason.find('\n');
+  return fail(status, reason.substr(0, split), split == std::string::npos ? reason : reason.substr(split + 1));
+}
+
 void on_bad_alloc() noexcept { last_error.fixed = kNoMemory; }
 
 void on_exception(const char* what) noexcept {

@@ -69,6 +69,16 @@ int fail(int status, std::string_view zh, std::string_view en);
 int null_argument(std::string_view name);
 // ZN_EINVAL when `text` is not UTF-8 (naming the argument and the byte), else ZN_OK.
 int check_utf8(std::string_view name, std::string_view text);
+// ZN_EINVAL for a NULL or ill-formed UTF-8 path argument, else ZN_OK.
+int check_path(std::string_view name, const char* path);
+// set_error from a reason written "Chinese\nEnglish" (as the core's file functions give it),
+// then the status.
+int fail_bilingual(int status, const std::string& reason);
+
+// The profile a caller passed, or the built-in one for NULL.
+inline std::shared_ptr<const Profile> profile_of(const zn_profile* profile) {
+  return profile ? profile->value : Profile::builtin_shared();
+}
 
 // The entry point running on this thread, for messages (set by the guards below).
 void enter(const char* function) noexcept;

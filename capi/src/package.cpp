@@ -25,8 +25,7 @@ int zn_package_write(zn_diagnostics** diagnostics, const zn_batch* b, const char
   return guard(__func__, [&]() -> int {
     if (diagnostics) *diagnostics = nullptr;
     if (!b) return null_argument("b");
-    if (!zip_path_utf8) return null_argument("zip_path_utf8");
-    if (int rc = check_utf8("zip_path_utf8", zip_path_utf8); rc != ZN_OK) return rc;
+    if (int rc = check_path("zip_path_utf8", zip_path_utf8); rc != ZN_OK) return rc;
     zn_package_options given = ZN_PACKAGE_OPTIONS_INIT;
     if (options) {
       if (options->version < 1)

@@ -89,8 +89,7 @@ int zn_profile_from_file(zn_profile** out, zn_diagnostics** diagnostics, const c
     if (out) *out = nullptr;
     if (diagnostics) *diagnostics = nullptr;
     if (!out) return null_argument("out");
-    if (!path_utf8) return null_argument("path_utf8");
-    if (int status = check_utf8("path_utf8", path_utf8); status != ZN_OK) return status;
+    if (int status = check_path("path_utf8", path_utf8); status != ZN_OK) return status;
     return take(zhinan::Profile::from_file(zhinan::path_from_utf8(path_utf8)), out, diagnostics);
   });
 }

@@ -10,9 +10,6 @@ using namespace zhinan::capi;
 
 namespace {
 
-std::shared_ptr<const zhinan::Profile> profile_of(const zn_profile* profile) {
-  return profile ? profile->value : zhinan::Profile::builtin_shared();
-}
 
 int take(zhinan::ParseResult parsed, std::shared_ptr<const zhinan::Profile> profile, zn_suggestion** out,
          zn_diagnostics** diagnostics) {
@@ -56,8 +53,7 @@ int zn_suggestion_from_file(zn_suggestion** out, zn_diagnostics** diagnostics, c
     if (out) *out = nullptr;
     if (diagnostics) *diagnostics = nullptr;
     if (!out) return null_argument("out");
-    if (!path_utf8) return null_argument("path_utf8");
-    if (int status = check_utf8("path_utf8", path_utf8); status != ZN_OK) return status;
+    if (int status = check_path("path_utf8", path_utf8); status != ZN_OK) return status;
     auto p = profile_of(profile);
     zhinan::ParseResult parsed = zhinan::read_suggestion_file(zhinan::path_from_utf8(path_utf8), *p);
     return take(std::move(parsed), std::move(p), out, diagnostics);

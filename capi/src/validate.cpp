@@ -29,9 +29,8 @@ int zn_validate(zn_diagnostics** out, const zn_suggestion* s, const zn_profile* 
     if (mode != ZN_MODE_SUBMIT && mode != ZN_MODE_DRAFT)
       return fail(ZN_EINVAL, "模式 " + std::to_string(mode) + " 无效（应为 ZN_MODE_SUBMIT 或 ZN_MODE_DRAFT）",
                   "mode " + std::to_string(mode) + " is invalid (should be ZN_MODE_SUBMIT or ZN_MODE_DRAFT)");
-    const zhinan::Profile& p = profile ? *profile->value : zhinan::Profile::builtin();
-    *out = new zn_diagnostics{
-        zhinan::validate(s->value, p, mode == ZN_MODE_DRAFT ? zhinan::Mode::draft : zhinan::Mode::submit)};
+    *out = new zn_diagnostics{zhinan::validate(s->value, *profile_of(profile),
+                                               mode == ZN_MODE_DRAFT ? zhinan::Mode::draft : zhinan::Mode::submit)};
     return ZN_OK;
   });
 }
