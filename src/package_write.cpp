@@ -43,6 +43,21 @@ std::string to_gbk(const std::string& utf8) {
   return out;
 }
 
+// Why a write failed, in words a clerk can act on (the system's own words after them).
+std::string write_failure(int error) {
+  std::string why;
+  switch (error) {
+    case ENOSPC: why = "磁盘空间不足，请清理磁盘或换一个位置保存"; break;
+    case EFBIG: why = "文件超过了系统允许的大小"; break;
+    case EACCES:
+    case EPERM: why = "没有在这个文件夹写入的权限，请换一个位置保存"; break;
+    case EROFS: why = "磁盘是只读的，请换一个位置保存"; break;
+    case ENOENT: why = "保存位置的文件夹不存在"; break;
+    default: why = "写入失败";
+  }
+  return why + "（" + std::strerror(error) + "）";
+}
+
 struct Job {
   std::optional<ZipData> data;
   std::string error;
@@ -82,7 +97,7 @@ std::string write_zip(const Plan& plan, std::span<const PackageInput> inputs, co
 #else
   out = std::fopen(path.c_str(), "wb");
 #endif
-  if (!out) return std::string("无法创建临时文件：") + std::strerror(errno);
+  if (!out) return "无法创建临时文件：" + write_failure(errno);
   std::unique_ptr<std::FILE, int (*)(std::FILE*)> closer(out, &std::fclose);
   std::setvbuf(out, nullptr, _IOFBF, 1 << 20);
   ZipWriter zip(out, ZipTime{options.time.year, options.time.month, options.time.day, options.time.hour,
@@ -135,7 +150,7 @@ std::string write_zip(const Plan& plan, std::span<const PackageInput> inputs, co
   PackageProgress progress{0, n + plan.folders.size(), 0};
   for (const Region* folder : plan.folders) {
     if (!zip.add_directory(zip_name(folder->folder, options.names)))
-      return halt(std::string("写入失败：") + std::strerror(errno));
+      return halt(write_failure(errno));
     ++progress.done;
   }
   for (std::size_t i = 0; i < n; ++i) {
@@ -148,7 +163,7 @@ std::string write_zip(const Plan& plan, std::span<const PackageInput> inputs, co
     }
     if (!job.error.empty()) return halt(job.error);
     if (!zip.add_file(zip_name(plan.entries[i].name.path, options.names), *job.data))
-      return halt(std::string("写入失败：") + std::strerror(errno));
+      return halt(write_failure(errno));
     {
       std::lock_guard lock(mutex);
       ++written;
@@ -162,7 +177,7 @@ std::string write_zip(const Plan& plan, std::span<const PackageInput> inputs, co
     }
   }
   pool.clear();
-  if (!zip.finish()) return std::string("写入失败：") + std::strerror(errno);
+  if (!zip.finish()) return write_failure(errno);
   return {};
 }
 

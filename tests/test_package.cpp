@@ -157,6 +157,7 @@ TEST_CASE("package: a failed write leaves nothing at the target and an older fil
   detail::zip_fail_write_number = 0;
   CHECK_FALSE(r.written);
   CHECK(has(r.diagnostics, "package.write_failed"));
+  CHECK(r.diagnostics.back().message_zh.find("磁盘空间不足") != std::string::npos);
   CHECK(bytes_of(target) == "older package");
   CHECK(s.names() == std::vector<std::string>{"p.zip"});  // no temporary file left behind
 }

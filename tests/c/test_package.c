@@ -78,6 +78,9 @@ static void test_registry(void) {
   CHECK(find(d, "registry.line_invalid") >= 0);
   zn_diagnostics_free(d);
   CHECK(zn_registry_save(r, saved) == ZN_OK);
+  CHECK(zn_registry_save(r, "/nonexistent-zhinan-dir/funded.idx") == ZN_EIO);
+  CHECK(strstr(zn_error_last(), "\n") != NULL); /* Chinese, then English */
+  CHECK(zn_registry_save(r, NULL) == ZN_EINVAL);
   CHECK(zn_registry_load(&again, saved) == ZN_OK && zn_registry_count(again) == 1);
   CHECK(zn_registry_load(&not_an_index, jsonl) == ZN_EPARSE && not_an_index == NULL);
   CHECK(zn_batch_new(&b, NULL) == ZN_OK);
