@@ -23,7 +23,7 @@
 #include <string>
 #include <vector>
 
-#include "../src/utf8.hpp"
+#include "base/utf8.hpp"
 #include "zhinan/fold.hpp"
 #include "zhinan/near_duplicates.hpp"
 

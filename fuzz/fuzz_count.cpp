@@ -5,8 +5,8 @@
 #include <string>
 #include <string_view>
 
-#include "count_table.hpp"
-#include "utf8.hpp"
+#include "text/count_table.hpp"
+#include "base/utf8.hpp"
 #include "zhinan/count.hpp"
 
 namespace {

@@ -6,7 +6,11 @@ packages=(
   build-essential cmake ninja-build pkg-config clang libclang-rt-14-dev
   libboost-json1.81-dev libboost-filesystem1.81-dev libicu-dev libzip-dev zlib1g-dev
   doctest-dev libxlsxwriter-dev libbenchmark-dev
+  # The Word reader parses XML with pugixml; audit reads archives through libarchive.
+  libpugixml-dev libarchive-dev
   python3 python3-jsonschema
+  # Word forms made the way units make them, for the import tests and the benchmark.
+  python3-docx python3-openpyxl
   unzip zip p7zip-full libarchive-tools
   mono-mcs mono-runtime
   tzdata

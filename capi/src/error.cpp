@@ -3,7 +3,7 @@
 #include <cstring>
 #include <string>
 
-#include "../../src/utf8.hpp"
+#include "base/utf8.hpp"
 #include "handles.hpp"
 
 namespace zhinan::capi {

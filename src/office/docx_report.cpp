@@ -1,0 +1,215 @@
+// 说明报告 under the reference outline of 附件1, one heading per field of the report.
+#include <string>
+#include <vector>
+
+#include "office/docx_sections.hpp"
+
+namespace zhinan::detail {
+
+namespace {
+
+// 序号 | 类别 | 指标 | 目标值 | 国内水平 | 国际水平, 9026 twips in all.
+const std::vector<int> kIndicatorColumns = {600, 1000, 2426, 1200, 1900, 1900};
+// 序号 | 交示件 | 检验、评测、考核方式.
+const std::vector<int> kDeliverableColumns = {600, 3600, 4826};
+
+const CellFormat kHead{.align = Align::center, .bold = true};
+const CellFormat kCentered{.align = Align::center};
+
+void heading(WordDocument& doc, std::string_view style_id, std::string_view text) {
+  doc.paragraphs(text, {.style = style_id, .keep_next = true});
+}
+
+void body(WordDocument& doc, std::string_view text) {
+  if (split_lines(text).empty()) return;  // an empty section keeps its heading only
+  doc.paragraphs(text, {.style = style::body});
+}
+
+void labelled(WordDocument& doc, std::string_view label, std::string_view text) {
+  doc.labelled(label, text, {.style = style::body});
+}
+
+std::string_view category_label(std::string_view code) {
+  if (code == "technical") return "技术";
+  if (code == "product") return "产品";
+  if (code == "ip") return "知识产权";
+  if (code == "economic") return "经济效益";
+  if (code == "social") return "社会效益";
+  if (code == "talent") return "人才";
+  if (code == "platform") return "平台";
+  return code;  // as the unit wrote it
+}
+
+// "300份", "90%", "1.8 kg/m³": a space only before a unit that starts with a letter.
+// Without a target the unit alone says nothing (the rules report the missing number).
+std::string target_text(const Indicator& indicator) {
+  if (!indicator.target) return {};
+  std::string text = indicator.target->literal;
+  if (indicator.unit.empty()) return text;
+  const unsigned char first = static_cast<unsigned char>(indicator.unit.front());
+  const bool letter = (first >= 'A' && first <= 'Z') || (first >= 'a' && first <= 'z');
+  if (!text.empty() && letter) text += ' ';
+  return text + indicator.unit;
+}
+
+void indicator_table(WordDocument& doc, const std::vector<Indicator>& indicators) {
+  if (indicators.empty()) return;
+  doc.begin_table(kIndicatorColumns);
+  doc.begin_row(true);
+  for (std::string_view head : {"序号", "类别", "指标", "目标值", "国内水平", "国际水平"}) doc.cell(head, kHead);
+  doc.end_row();
+  for (std::size_t i = 0; i < indicators.size(); ++i) {
+    const Indicator& indicator = indicators[i];
+    doc.begin_row();
+    doc.cell(std::to_string(i + 1), kCentered);
+    doc.cell(category_label(indicator.category), kCentered);
+    doc.cell(indicator.text);
+    doc.cell(target_text(indicator), kCentered);
+    doc.cell(indicator.domestic);
+    doc.cell(indicator.international);
+    doc.end_row();
+  }
+  doc.end_table();
+}
+
+void deliverable_table(WordDocument& doc, const std::vector<Deliverable>& deliverables) {
+  if (deliverables.empty()) return;
+  doc.begin_table(kDeliverableColumns);
+  doc.begin_row(true);
+  for (std::string_view head : {"序号", "项目交示件", "检验、评测、考核方式"}) doc.cell(head, kHead);
+  doc.end_row();
+  for (std::size_t i = 0; i < deliverables.size(); ++i) {
+    doc.begin_row();
+    doc.cell(std::to_string(i + 1), kCentered);
+    doc.cell(deliverables[i].name);
+    doc.cell(deliverables[i].verification);
+    doc.end_row();
+  }
+  doc.end_table();
+}
+
+std::string numbered(int n, std::string_view text) { return "（" + chinese_numeral(n) + "）" + std::string(text); }
+
+// 二、项目概述: the overview, then (一)–(六) of the outline.
+void overview_section(WordDocument& doc, const Suggestion& s, const Report& r) {
+  heading(doc, style::heading1, "二、项目概述");
+  body(doc, s.overview);
+  heading(doc, style::heading2, numbered(1, "国内外发展现状与差距分析"));
+  heading(doc, style::heading3, "1. 发展现状");
+  body(doc, r.status_quo);
+  heading(doc, style::heading3, "2. 主要差距");
+  body(doc, r.gaps);
+  heading(doc, style::heading3, "3. 实施意义");
+  body(doc, r.significance);
+  heading(doc, style::heading2, numbered(2, "开展国际科技合作的必要性"));
+  body(doc, r.necessity);
+  heading(doc, style::heading2, numbered(3, "合作基础"));
+  body(doc, r.cooperation_basis);
+  if (!s.partners.empty()) {
+    std::string partners;
+    for (const Partner& p : s.partners) {
+      partners += (partners.empty() ? "" : "；") + p.name;
+      if (!p.country.empty()) partners += "（" + p.country + "）";
+    }
+    labelled(doc, "外方合作单位：", partners);
+  }
+  heading(doc, style::heading2, numbered(4, "主要研究内容"));
+  body(doc, r.research_content);
+  heading(doc, style::heading2, numbered(5, "项目目标"));
+  heading(doc, style::heading3, "1. 技术指标");
+  indicator_table(doc, r.technical_indicators);
+  heading(doc, style::heading3, "2. 绩效目标");
+  indicator_table(doc, r.performance_targets);
+  heading(doc, style::heading2, numbered(6, "资金投入"));
+  const std::string total = amount_text(s.funding.total);
+  const std::string provincial = amount_text(s.funding.provincial);
+  if (!total.empty() || !provincial.empty()) {
+    body(doc, "项目计划总投入" + (total.empty() ? "—" : total) + "万元，省财政资金支持强度建议" +
+                  (provincial.empty() ? "—" : provincial) + "万元。");
+  }
+  body(doc, r.funding_plan);
+}
+
+std::string evidence_lines(const std::vector<Evidence>& evidence) {
+  std::string lines;
+  for (std::size_t i = 0; i < evidence.size(); ++i) {
+    const Evidence& e = evidence[i];
+    lines += std::to_string(i + 1) + ". ";
+    if (!e.kind.empty()) lines += e.kind + "：";
+    lines += e.title;
+    if (!e.reference.empty()) lines += "（" + e.reference + "）";
+    lines += '\n';
+  }
+  return lines;
+}
+
+// 三、关键技术清单及技术成熟度: per technology its description, levels with evidence, targets.
+void key_technology_section(WordDocument& doc, const Suggestion& s, const Profile& profile) {
+  heading(doc, style::heading1, "三、关键技术清单及技术成熟度");
+  for (std::size_t i = 0; i < s.key_technologies.size(); ++i) {
+    const KeyTechnology& tech = s.key_technologies[i];
+    const int n = static_cast<int>(i + 1);
+    heading(doc, style::heading2, numbered(n, "关键技术" + std::to_string(n) + "：" + tech.name));
+    labelled(doc, "技术描述：", tech.description);
+    std::string current = trl_text(tech.trl.current, profile);
+    if (tech.trl.current) {
+      if (const TrlLevelDefinition* definition = profile.trl_scale().find(*tech.trl.current)) {
+        current += "（评价标准：" + definition->criterion + "）";
+      }
+    }
+    labelled(doc, "当前技术成熟度等级：", current);
+    labelled(doc, "实施预期等级：", trl_text(tech.trl.expected, profile));
+    if (!tech.trl.evidence.empty()) labelled(doc, "技术凭证：", evidence_lines(tech.trl.evidence));
+    labelled(doc, "预期指标：", tech.expected_indicators);
+  }
+}
+
+// 五、指南建议: the draft guideline text.
+void guideline_section(WordDocument& doc, const std::optional<Guideline>& guideline) {
+  heading(doc, style::heading1, "五、指南建议");
+  const Guideline g = guideline.value_or(Guideline{});
+  heading(doc, style::heading2, numbered(1, "研究内容"));
+  body(doc, g.research_content);
+  heading(doc, style::heading2, numbered(2, "考核指标"));
+  heading(doc, style::heading3, "1. 验收考核指标");
+  indicator_table(doc, g.acceptance_indicators);
+  heading(doc, style::heading3, "2. 绩效参考指标");
+  indicator_table(doc, g.performance_indicators);
+  labelled(doc, "申报条件：", g.eligibility);
+  labelled(doc, "支持强度：", g.support_intensity);
+  labelled(doc, "技术成熟度：", g.readiness);
+  labelled(doc, "项目交示件：", g.deliverables);
+  labelled(doc, "张榜范围：", g.scope);
+}
+
+// The file's own name, without the folders of its path.
+std::string_view file_name(std::string_view path) {
+  const std::size_t slash = path.find_last_of("/\\");
+  return slash == std::string_view::npos ? path : path.substr(slash + 1);
+}
+
+}  // namespace
+
+void write_report(WordDocument& doc, const Suggestion& s, const Profile& profile) {
+  doc.paragraphs("“" + s.title + "”项目指南建议说明报告",
+                 {.style = style::title, .page_break_before = true});
+  if (!s.report) {
+    if (!s.report_document.empty()) {
+      body(doc, "说明报告见单位提供的文件“" + std::string(file_name(s.report_document)) + "”。");
+    } else {
+      body(doc, "（未提供说明报告）");
+    }
+    return;
+  }
+  const Report& r = *s.report;
+  heading(doc, style::heading1, "一、背景意义");
+  body(doc, r.background);
+  overview_section(doc, s, r);
+  key_technology_section(doc, s, profile);
+  heading(doc, style::heading1, "四、预期成效和项目交示件");
+  body(doc, r.expected_outcomes);
+  deliverable_table(doc, r.deliverables);
+  guideline_section(doc, r.guideline);
+}
+
+}  // namespace zhinan::detail

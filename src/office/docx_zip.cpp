@@ -1,0 +1,170 @@
+#include "office/docx_zip.hpp"
+
+#include <stdexcept>
+
+#include <zip.h>
+
+namespace zhinan::detail {
+
+namespace {
+
+// MS-DOS date and time of every entry: 1980-01-01 00:00:00, the earliest the format holds.
+// Set as DOS fields rather than a time_t, which libzip would convert in the local zone.
+constexpr zip_uint16_t kDosTime = 0;
+constexpr zip_uint16_t kDosDate = (0 << 9) | (1 << 5) | 1;
+constexpr zip_uint32_t kDeflateLevel = 6;
+
+std::string error_text(zip_error_t* error) {
+  std::string text = zip_error_strerror(error);
+  zip_error_fini(error);
+  return text;
+}
+
+[[noreturn]] void fail(std::string_view what, std::string_view why) {
+  throw std::runtime_error("zhinan: cannot build .docx: " + std::string(what) + ": " +
+                           std::string(why));
+}
+
+void add_entry(zip_t* archive, const ZipEntry& entry) {
+  zip_source_t* source = zip_source_buffer(archive, entry.data.data(), entry.data.size(), 0);
+  if (source == nullptr) fail(entry.name, zip_strerror(archive));
+  const zip_int64_t index = zip_file_add(archive, entry.name.c_str(), source, ZIP_FL_ENC_UTF_8);
+  if (index < 0) {
+    zip_source_free(source);
+    fail(entry.name, zip_strerror(archive));
+  }
+  const auto i = static_cast<zip_uint64_t>(index);
+  if (zip_set_file_compression(archive, i, ZIP_CM_DEFLATE, kDeflateLevel) < 0 ||
+      zip_file_set_dostime(archive, i, kDosTime, kDosDate, 0) < 0) {
+    fail(entry.name, zip_strerror(archive));
+  }
+}
+
+// Everything written into the buffer source, read back after zip_close.
+std::string read_all(zip_source_t* source) {
+  zip_stat_t stat;
+  zip_stat_init(&stat);
+  if (zip_source_stat(source, &stat) < 0 || (stat.valid & ZIP_STAT_SIZE) == 0) {
+    fail("archive", zip_error_strerror(zip_source_error(source)));
+  }
+  std::string bytes(static_cast<std::size_t>(stat.size), '\0');
+  if (zip_source_open(source) < 0) fail("archive", zip_error_strerror(zip_source_error(source)));
+  std::size_t done = 0;
+  while (done < bytes.size()) {
+    const zip_int64_t n = zip_source_read(source, bytes.data() + done, bytes.size() - done);
+    if (n <= 0) break;
+    done += static_cast<std::size_t>(n);
+  }
+  zip_source_close(source);
+  if (done != bytes.size()) fail("archive", "short read from the memory buffer");
+  return bytes;
+}
+
+}  // namespace
+
+std::string write_zip(const std::vector<ZipEntry>& entries) {
+  zip_error_t error;
+  zip_error_init(&error);
+  zip_source_t* buffer = zip_source_buffer_create(nullptr, 0, 0, &error);
+  if (buffer == nullptr) fail("archive", error_text(&error));
+  zip_t* archive = zip_open_from_source(buffer, ZIP_TRUNCATE, &error);
+  if (archive == nullptr) {
+    zip_source_free(buffer);
+    fail("archive", error_text(&error));
+  }
+  zip_error_fini(&error);
+  zip_source_keep(buffer);  // ours too: zip_close drops the archive's reference only
+  struct BufferRef {
+    zip_source_t* source;
+    ~BufferRef() { zip_source_free(source); }
+  } buffer_ref{buffer};
+
+  try {
+    for (const ZipEntry& entry : entries) add_entry(archive, entry);
+  } catch (...) {
+    zip_discard(archive);
+    throw;
+  }
+  if (zip_close(archive) < 0) {
+    const std::string why = zip_strerror(archive);
+    zip_discard(archive);
+    fail("archive", why);
+  }
+  return read_all(buffer);
+}
+
+ZipReader::ZipReader(std::string_view bytes) {
+  zip_error_t error;
+  zip_error_init(&error);
+  zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
+  if (source == nullptr) {
+    error_ = error_text(&error);
+    return;
+  }
+  archive_ = zip_open_from_source(source, ZIP_RDONLY, &error);
+  if (archive_ == nullptr) {
+    zip_source_free(source);
+    error_ = error_text(&error);
+    return;
+  }
+  zip_error_fini(&error);
+}
+
+ZipReader::~ZipReader() {
+  if (archive_ != nullptr) zip_discard(archive_);
+}
+
+std::vector<std::string> ZipReader::names() const {
+  std::vector<std::string> out;
+  if (archive_ == nullptr) return out;
+  const zip_int64_t count = zip_get_num_entries(archive_, 0);
+  for (zip_int64_t i = 0; i < count; ++i) {
+    const char* name = zip_get_name(archive_, static_cast<zip_uint64_t>(i), 0);
+    if (name != nullptr) out.emplace_back(name);
+  }
+  return out;
+}
+
+std::optional<std::string> ZipReader::read(std::string_view name, std::size_t max_size) {
+  if (archive_ == nullptr) return std::nullopt;
+  const std::string key(name);
+  const zip_int64_t index = zip_name_locate(archive_, key.c_str(), 0);
+  if (index < 0) {
+    error_ = "no entry " + key;
+    return std::nullopt;
+  }
+  const auto i = static_cast<zip_uint64_t>(index);
+  zip_stat_t stat;
+  zip_stat_init(&stat);
+  if (zip_stat_index(archive_, i, 0, &stat) < 0 || (stat.valid & ZIP_STAT_SIZE) == 0) {
+    error_ = zip_strerror(archive_);
+    return std::nullopt;
+  }
+  if (stat.size > max_size) {
+    error_ = "entry " + key + " is too large";
+    return std::nullopt;
+  }
+  zip_file_t* file = zip_fopen_index(archive_, i, 0);
+  if (file == nullptr) {
+    error_ = zip_strerror(archive_);
+    return std::nullopt;
+  }
+  std::string data(static_cast<std::size_t>(stat.size), '\0');
+  std::size_t done = 0;
+  while (done < data.size()) {
+    const zip_int64_t n = zip_fread(file, data.data() + done, data.size() - done);
+    if (n <= 0) break;
+    done += static_cast<std::size_t>(n);
+  }
+  // One more read reaches the end, where libzip checks the CRC of what it inflated.
+  char past_end = 0;
+  const bool at_end = done == data.size() && zip_fread(file, &past_end, 1) == 0;
+  const bool closed = zip_fclose(file) == 0;
+  if (!at_end || !closed) {
+    error_ = "entry " + key + " cannot be read";
+    return std::nullopt;
+  }
+  return data;
+}
+
+}  // namespace zhinan::detail

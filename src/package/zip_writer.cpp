@@ -1,0 +1,234 @@
+#include "package/zip_writer.hpp"
+
+#include <zlib.h>
+
+#include <cerrno>
+#include <limits>
+#include <stdexcept>
+
+namespace zhinan::detail {
+namespace {
+
+constexpr std::uint32_t kMax32 = 0xFFFFFFFF;
+constexpr std::uint16_t kMadeByUnix = (3 << 8) | 63;  // Unix, spec 6.3
+constexpr std::uint32_t kFileAttributes = 0100644u << 16;
+constexpr std::uint32_t kDirectoryAttributes = (040755u << 16) | 0x10;  // and the MS-DOS directory bit
+
+void put16(std::string& s, std::uint16_t v) {
+  s += static_cast<char>(v & 0xFF);
+  s += static_cast<char>(v >> 8);
+}
+void put32(std::string& s, std::uint32_t v) {
+  put16(s, static_cast<std::uint16_t>(v & 0xFFFF));
+  put16(s, static_cast<std::uint16_t>(v >> 16));
+}
+void put64(std::string& s, std::uint64_t v) {
+  put32(s, static_cast<std::uint32_t>(v & kMax32));
+  put32(s, static_cast<std::uint32_t>(v >> 32));
+}
+
+std::uint32_t crc_of(std::string_view bytes) {
+  uLong crc = crc32(0L, Z_NULL, 0);
+  while (!bytes.empty()) {
+    const auto n = static_cast<uInt>(std::min<std::size_t>(bytes.size(), 1u << 30));
+    crc = crc32(crc, reinterpret_cast<const Bytef*>(bytes.data()), n);
+    bytes.remove_prefix(n);
+  }
+  return static_cast<std::uint32_t>(crc);
+}
+
+std::uint16_t dos_time(const ZipTime& t) {
+  return static_cast<std::uint16_t>((t.hour << 11) | (t.minute << 5) | (t.second / 2));
+}
+std::uint16_t dos_date(const ZipTime& t) {
+  return static_cast<std::uint16_t>(((t.year - 1980) << 9) | (t.month << 5) | t.day);
+}
+
+}  // namespace
+
+ZipData compress_for_zip(std::string content, bool store, int level) {
+  ZipData d;
+  d.size = content.size();
+  d.crc = crc_of(content);
+  if (!store && !content.empty()) {
+    z_stream z{};
+    if (deflateInit2(&z, level, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) != Z_OK)
+      throw std::runtime_error("zlib deflateInit2 failed");
+    // deflateBound is enough for one call with Z_FINISH; inputs past 4 GiB go in pieces
+    // and the output grows if it must.
+    std::string out(deflateBound(&z, static_cast<uLong>(std::min<std::size_t>(content.size(), kMax32))) + 64, '\0');
+    std::size_t consumed = 0, produced = 0;
+    int rc = Z_OK;
+    while (rc != Z_STREAM_END) {
+      if (produced == out.size()) out.resize(out.size() * 2);
+      const auto in = static_cast<uInt>(std::min<std::size_t>(content.size() - consumed, 1u << 30));
+      const auto room = static_cast<uInt>(std::min<std::size_t>(out.size() - produced, 1u << 30));
+      z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(content.data() + consumed));
+      z.avail_in = in;
+      z.next_out = reinterpret_cast<Bytef*>(out.data() + produced);
+      z.avail_out = room;
+      const bool last = consumed + in == content.size();
+      rc = deflate(&z, last ? Z_FINISH : Z_NO_FLUSH);
+      if (rc != Z_OK && rc != Z_STREAM_END && rc != Z_BUF_ERROR) {
+        deflateEnd(&z);
+        throw std::runtime_error("zlib deflate failed");
+      }
+      consumed += in - z.avail_in;
+      produced += room - z.avail_out;
+    }
+    out.resize(z.total_out);
+    deflateEnd(&z);
+    if (out.size() < content.size()) {
+      d.method = 8;
+      d.bytes = std::move(out);
+      return d;
+    }
+  }
+  d.method = 0;
+  d.bytes = std::move(content);  // stored as it is: no copy
+  return d;
+}
+
+thread_local int zip_fail_write_number = 0;
+
+bool ZipWriter::write(std::string_view bytes) {
+  if (zip_fail_write_number > 0 && ++writes_ == zip_fail_write_number) {
+    errno = ENOSPC;
+    return false;
+  }
+  if (!bytes.empty() && std::fwrite(bytes.data(), 1, bytes.size(), out_) != bytes.size()) return false;
+  offset_ += bytes.size();
+  return true;
+}
+
+std::string ZipWriter::extra_fields(const Entry& e, bool central) const {
+  std::string extra;
+  // ZIP64: the local header carries both sizes whenever either is too large; the central
+  // header only the fields that overflow, in the order the specification gives.
+  std::string zip64;
+  const bool big = e.size >= kMax32 || e.stored_size >= kMax32;
+  if (!central && big) {
+    put64(zip64, e.size);
+    put64(zip64, e.stored_size);
+  } else if (central) {
+    if (e.size >= kMax32) put64(zip64, e.size);
+    if (e.stored_size >= kMax32) put64(zip64, e.stored_size);
+    if (e.offset >= kMax32) put64(zip64, e.offset);
+  }
+  if (!zip64.empty()) {
+    put16(extra, 0x0001);
+    put16(extra, static_cast<std::uint16_t>(zip64.size()));
+    extra += zip64;
+  }
+  if (e.name.unicode_path) {
+    put16(extra, 0x7075);
+    put16(extra, static_cast<std::uint16_t>(5 + e.name.unicode_path->size()));
+    extra += static_cast<char>(1);  // version
+    put32(extra, crc_of(e.name.bytes));
+    extra += *e.name.unicode_path;
+  }
+  return extra;
+}
+
+std::string ZipWriter::local_header(const Entry& e) const {
+  const bool big = e.size >= kMax32 || e.stored_size >= kMax32;
+  std::string h;
+  put32(h, 0x04034b50);
+  put16(h, big ? 45 : 20);
+  put16(h, e.name.utf8 ? 0x0800 : 0);
+  put16(h, e.method);
+  put16(h, dos_time(time_));
+  put16(h, dos_date(time_));
+  put32(h, e.crc);
+  put32(h, big ? kMax32 : static_cast<std::uint32_t>(e.stored_size));
+  put32(h, big ? kMax32 : static_cast<std::uint32_t>(e.size));
+  const std::string extra = extra_fields(e, false);
+  put16(h, static_cast<std::uint16_t>(e.name.bytes.size()));
+  put16(h, static_cast<std::uint16_t>(extra.size()));
+  h += e.name.bytes;
+  h += extra;
+  return h;
+}
+
+std::string ZipWriter::central_header(const Entry& e) const {
+  const bool zip64 = e.size >= kMax32 || e.stored_size >= kMax32 || e.offset >= kMax32;
+  std::string h;
+  put32(h, 0x02014b50);
+  put16(h, kMadeByUnix);
+  put16(h, zip64 ? 45 : 20);
+  put16(h, e.name.utf8 ? 0x0800 : 0);
+  put16(h, e.method);
+  put16(h, dos_time(time_));
+  put16(h, dos_date(time_));
+  put32(h, e.crc);
+  put32(h, e.stored_size >= kMax32 ? kMax32 : static_cast<std::uint32_t>(e.stored_size));
+  put32(h, e.size >= kMax32 ? kMax32 : static_cast<std::uint32_t>(e.size));
+  const std::string extra = extra_fields(e, true);
+  put16(h, static_cast<std::uint16_t>(e.name.bytes.size()));
+  put16(h, static_cast<std::uint16_t>(extra.size()));
+  put16(h, 0);  // comment
+  put16(h, 0);  // disk
+  put16(h, 0);  // internal attributes
+  put32(h, e.directory ? kDirectoryAttributes : kFileAttributes);
+  put32(h, e.offset >= kMax32 ? kMax32 : static_cast<std::uint32_t>(e.offset));
+  h += e.name.bytes;
+  h += extra;
+  return h;
+}
+
+bool ZipWriter::add(Entry entry, std::string_view data) {
+  if (entry.name.bytes.empty() || entry.name.bytes.size() > 0xFFFF) return false;
+  entry.offset = offset_;
+  if (!write(local_header(entry)) || !write(data)) return false;
+  entries_.push_back(std::move(entry));
+  return true;
+}
+
+bool ZipWriter::add_directory(const ZipName& name) {
+  ZipName n = name;
+  if (!n.bytes.ends_with('/')) n.bytes += '/';
+  if (n.unicode_path && !n.unicode_path->ends_with('/')) *n.unicode_path += '/';
+  return add(Entry{std::move(n), 0, 0, 0, 0, 0, true}, {});
+}
+
+bool ZipWriter::add_file(const ZipName& name, const ZipData& data) {
+  return add(Entry{name, data.method, data.crc, data.size, data.bytes.size(), 0, false}, data.bytes);
+}
+
+bool ZipWriter::finish() {
+  const std::uint64_t cd_offset = offset_;
+  for (const Entry& e : entries_)
+    if (!write(central_header(e))) return false;
+  const std::uint64_t cd_size = offset_ - cd_offset;
+  const std::uint64_t count = entries_.size();
+  const bool zip64 = count >= 0xFFFF || cd_size >= kMax32 || cd_offset >= kMax32;
+  std::string end;
+  if (zip64) {
+    const std::uint64_t record = offset_;
+    put32(end, 0x06064b50);
+    put64(end, 44);
+    put16(end, kMadeByUnix);
+    put16(end, 45);
+    put32(end, 0);
+    put32(end, 0);
+    put64(end, count);
+    put64(end, count);
+    put64(end, cd_size);
+    put64(end, cd_offset);
+    put32(end, 0x07064b50);  // locator
+    put32(end, 0);
+    put64(end, record);
+    put32(end, 1);
+  }
+  put32(end, 0x06054b50);
+  put16(end, 0);
+  put16(end, 0);
+  put16(end, zip64 ? 0xFFFF : static_cast<std::uint16_t>(count));
+  put16(end, zip64 ? 0xFFFF : static_cast<std::uint16_t>(count));
+  put32(end, zip64 ? kMax32 : static_cast<std::uint32_t>(cd_size));
+  put32(end, zip64 ? kMax32 : static_cast<std::uint32_t>(cd_offset));
+  put16(end, 0);  // comment length
+  return write(end) && std::fflush(out_) == 0;
+}
+
+}  // namespace zhinan::detail

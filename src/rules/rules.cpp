@@ -1,0 +1,254 @@
+// The rule registry (every rule in one table a reader can scan) and the engine.
+#include "zhinan/rules.hpp"
+
+#include <algorithm>
+#include <array>
+
+#include "rules/rule_context.hpp"
+
+namespace zhinan {
+namespace {
+
+using S = Severity;
+
+// Order: the 信息表 from top to bottom, then the 说明报告 outline, then consistency.
+constexpr std::array kRules = {
+    RuleInfo{"format.json_invalid", S::error, "文件", "不是有效的 JSON：{detail}", "not valid JSON: {detail}"},
+    RuleInfo{"format.utf8_invalid", S::error, "文件", "文件不是 UTF-8 编码", "the file is not UTF-8"},
+    RuleInfo{"format.version_unsupported", S::error, "format", "不支持的格式版本", "unsupported format version"},
+    RuleInfo{"format.wrong_type", S::error, "字段", "字段类型不对", "a field has the wrong type"},
+    RuleInfo{"format.unknown_field", S::warning, "字段", "不认识的字段，已原样保留", "unknown field, kept"},
+    RuleInfo{"format.nul_character", S::error, "字段", "文本中含有空字符（\\u0000），已删除",
+             "the text contains a NUL character (\\u0000); it was removed"},
+
+    RuleInfo{"title.missing", S::error, "项目名称", "未填写项目名称", "项目名称 (project title) is empty"},
+
+    RuleInfo{"industry.missing", S::error, "产业领域", "未选择产业领域，请在以下领域中选择一个：{allowed}",
+             "no 产业领域 (industry field) is ticked; tick one of: {allowed_codes}"},
+    RuleInfo{"industry.unknown", S::error, "产业领域", "产业领域“{value}”不是通知所列的领域，应为以下之一：{allowed}",
+             "industry \"{value}\" is not a field of the call; use one of: {allowed_codes}"},
+    RuleInfo{"industry.multiple", S::error, "产业领域", "产业领域只能选择一个，现选了{count}个：{value}",
+             "only one industry may be ticked; {count} are: {value}"},
+    RuleInfo{"industry.other_text_missing", S::error, "产业领域", "产业领域选了“其他”，请在“其他：____”处写明具体领域",
+             "industry \"other\" is ticked; name the field in industry_other"},
+
+    RuleInfo{"region.missing", S::error, "合作国别、地区", "未选择合作国别、地区，请在以下之中选择一个：{allowed}",
+             "no 合作国别、地区 (cooperation region) is ticked; tick one of: {allowed_codes}"},
+    RuleInfo{"region.unknown", S::error, "合作国别、地区", "合作国别、地区“{value}”不是通知所列的类别，应为以下之一：{allowed}",
+             "region \"{value}\" is not a region of the call; use one of: {allowed_codes}"},
+    RuleInfo{"region.multiple", S::error, "合作国别、地区", "合作国别、地区只能选择一个，现选了{count}个：{value}",
+             "only one region may be ticked; {count} are: {value}"},
+
+    RuleInfo{"type.none", S::error, "项目类型", "项目类型未勾选“引进来”或“走出去”，至少勾选一项",
+             "project type: tick bring_in (引进来) or go_global (走出去), at least one"},
+    RuleInfo{"type.bring_in_subtype_missing", S::error, "项目类型",
+             "勾选了“引进来”，请在其后的括号内选择一种类型：{allowed}",
+             "bring_in (引进来) is ticked; tick one of its sub-types: {allowed_codes}"},
+    RuleInfo{"type.bring_in_subtype_multiple", S::error, "项目类型", "“引进来”的类型只能选择一种，现选了{count}种：{value}",
+             "bring_in takes exactly one sub-type; {count} are ticked: {value}"},
+    RuleInfo{"type.subtype_without_bring_in", S::error, "项目类型", "选择了“引进来”的类型（{value}），但没有勾选“引进来”",
+             "a bring_in sub-type ({value}) is ticked but bring_in is not"},
+    RuleInfo{"type.subtype_unknown", S::error, "项目类型", "“{value}”不是“引进来”的类型，应为以下之一：{allowed}",
+             "\"{value}\" is not a bring_in sub-type; use one of: {allowed_codes}"},
+
+    RuleInfo{"overview.missing", S::error, "项目概述",
+             "未填写项目概述（简要说明项目实施的必要性、主要合作内容、拟解决关键问题、预期成效目标）",
+             "项目概述 (overview) is empty"},
+    RuleInfo{"overview.too_long", S::error, "项目概述",
+             "项目概述超过{limit}字（现{count}字，按 Word“字数统计”的字数计），请删减到{limit}字以内",
+             "项目概述 (overview) has {count} 字, over the limit of {limit} (counted as Word's word count); shorten it"},
+
+    RuleInfo{"key_tech.missing", S::error, "关键科学问题及技术清单", "未列出关键科学问题或关键技术，至少填写一项",
+             "no key scientific problem or technology is listed"},
+    RuleInfo{"key_tech.too_many", S::error, "关键科学问题及技术清单",
+             "关键科学问题或技术清单原则上不超过{limit}项，现有{count}项，请合并或删减",
+             "at most {limit} key technologies in principle; {count} are listed"},
+    RuleInfo{"key_tech.name_missing", S::error, "关键科学问题及技术清单", "第{index}项关键技术未填写名称",
+             "key technology {index} has no name"},
+    RuleInfo{"key_tech.name_duplicate", S::error, "关键科学问题及技术清单",
+             "第{index}项关键技术与第{other}项同名（“{name}”），请合并或改名",
+             "key technology {index} has the same name as key technology {other} (\"{name}\")"},
+    RuleInfo{"key_tech.trl_missing", S::error, "技术成熟度等级", "第{index}项关键技术未填写{which}",
+             "key technology {index}: the {which_en} level is missing"},
+    RuleInfo{"key_tech.trl_out_of_range", S::error, "技术成熟度等级",
+             "第{index}项关键技术的{which}为{value}，应为{lowest}–{highest}级之间的整数（见附件2）",
+             "key technology {index}: the {which_en} level is {value}; levels run from {lowest} to {highest} (annex 2)"},
+    RuleInfo{"key_tech.trl_regress", S::error, "技术成熟度等级",
+             "第{index}项关键技术的实施预期等级（{expected}级）低于当前自评等级（{current}级）",
+             "key technology {index}: the expected level {expected} is below the current level {current}"},
+    RuleInfo{"key_tech.trl_flat", S::warning, "技术成熟度等级",
+             "第{index}项关键技术的实施预期等级与当前自评等级相同（均为{current}级），项目实施后成熟度没有提升",
+             "key technology {index}: the expected level equals the current level ({current}); readiness would not rise"},
+    RuleInfo{"key_tech.evidence_missing", S::warning, "技术成熟度等级",
+             "第{index}项关键技术未提供达到当前等级（{current}级{level_name}）的证据，可提供：{evidence_kinds}",
+             "key technology {index} gives no evidence for its current level {current}; annex 2 accepts: {evidence_kinds}"},
+
+    RuleInfo{"funding.total_missing", S::error, "项目计划总投入", "未填写项目计划总投入（万元）",
+             "项目计划总投入 (planned total investment, 10k yuan) is missing"},
+    RuleInfo{"funding.total_invalid", S::error, "项目计划总投入",
+             "项目计划总投入“{value}”不是大于0的金额（单位为万元，如 1200 或 1200.5）",
+             "planned total investment \"{value}\" is not a positive amount in 10k yuan (like 1200 or 1200.5)"},
+    RuleInfo{"funding.provincial_missing", S::error, "省财政资金支持强度建议", "未填写省财政资金支持强度建议（万元）",
+             "省财政资金支持强度建议 (suggested provincial funding, 10k yuan) is missing"},
+    RuleInfo{"funding.provincial_invalid", S::error, "省财政资金支持强度建议",
+             "省财政资金支持强度建议“{value}”不是有效金额（单位为万元，不能为负数）",
+             "suggested provincial funding \"{value}\" is not an amount in 10k yuan, or is negative"},
+    RuleInfo{"funding.provincial_exceeds_total", S::error, "省财政资金支持强度建议",
+             "省财政资金支持强度建议（{provincial}万元）超过了项目计划总投入（{total}万元）",
+             "suggested provincial funding ({provincial}) exceeds the planned total investment ({total})"},
+    RuleInfo{"funding.precision", S::warning, "项目实施投入计划",
+             "{field}“{value}”的小数超过{limit}位（单位为万元，{limit}位小数已精确到百元）",
+             "{field_en} \"{value}\" has more than {limit} decimals of 10k yuan"},
+
+    RuleInfo{"source.unit_missing", S::error, "建议单位", "未填写建议单位", "建议单位 (proposing unit) is missing"},
+    RuleInfo{"source.proposer_missing", S::error, "建议人", "未填写建议人", "建议人 (proposer) is missing"},
+    RuleInfo{"source.position_missing", S::error, "职称/职务", "未填写建议人的职称/职务",
+             "职称/职务 (the proposer's title or position) is missing"},
+    RuleInfo{"source.phone_missing", S::error, "联系电话", "未填写联系电话", "联系电话 (contact phone) is missing"},
+    RuleInfo{"source.phone_invalid", S::error, "联系电话",
+             "联系电话“{value}”不是有效的手机号码或固定电话（手机为11位；固定电话要带区号，如 0535-6913071）",
+             "phone \"{value}\" is not a valid Chinese mobile or landline number (landlines need the area code)"},
+    RuleInfo{"department.missing", S::error, "主管部门", "未填写主管部门（推荐本建议的市科技局或省直部门）",
+             "主管部门 (the recommending department) is missing"},
+
+    RuleInfo{"report.missing", S::error, "说明报告", "缺少说明报告：请按附件1参考提纲填写，或提供说明报告文件",
+             "the 说明报告 (explanatory report) is missing: fill in the outline of annex 1 or give the report file"},
+    RuleInfo{"report.document_unchecked", S::info, "说明报告",
+             "说明报告以文件“{file}”提供，本工具无法检查其内容（章节、指标、交示件），请人工核对",
+             "the report is the file \"{file}\"; its contents (sections, indicators, deliverables) cannot be checked here"},
+    RuleInfo{"report.section_missing", S::warning, "说明报告", "说明报告的“{section}”部分未填写",
+             "the report's section \"{section_en}\" is empty"},
+    RuleInfo{"report.indicator_not_quantified", S::error, "考核指标",
+             "{list}第{index}项指标“{text}”没有量化的目标值：技术和产品指标应精准且可量化、可考核",
+             "{list_en} item {index} (\"{text}\") has no numeric target; technical and product indicators must be quantified"},
+    RuleInfo{"report.ip_indicator_missing", S::error, "考核指标",
+             "未提出知识产权指标（通知三（二）：考核指标应提出知识产权、经济和社会效益指标）",
+             "no intellectual-property indicator (the call, 3(2), requires IP, economic and social indicators)"},
+    RuleInfo{"report.economic_indicator_missing", S::error, "考核指标",
+             "未提出经济效益指标（通知三（二）：考核指标应提出知识产权、经济和社会效益指标）",
+             "no economic indicator (the call, 3(2), requires IP, economic and social indicators)"},
+    RuleInfo{"report.social_indicator_missing", S::error, "考核指标",
+             "未提出社会效益指标（通知三（二）：考核指标应提出知识产权、经济和社会效益指标）",
+             "no social indicator (the call, 3(2), requires IP, economic and social indicators)"},
+    RuleInfo{"report.deliverables_missing", S::warning, "项目交示件", "说明报告未列出项目交示件",
+             "the report lists no deliverables (交示件)"},
+    RuleInfo{"report.deliverable_unverifiable", S::warning, "项目交示件",
+             "交示件“{name}”未说明如何检验、评测或考核（通知要求交示件可检验、可评测、可考核）",
+             "deliverable \"{name}\" does not say how it will be verified"},
+
+    RuleInfo{"region.industry_outside_focus", S::warning, "产业领域",
+             "产业领域“{industry}”不在“{region}”的重点领域（{focus}）之内",
+             "industry \"{industry}\" is not among the focus fields of \"{region}\" ({focus_codes})"},
+    RuleInfo{"region.partner_mismatch", S::warning, "合作国别、地区",
+             "外方合作单位所在的国家或地区（{countries}）都不属于“{region}”",
+             "no partner's country or region ({countries}) belongs to \"{region}\""},
+    RuleInfo{"region.multilateral_single_partner", S::warning, "合作国别、地区",
+             "多边科技合作项目的外方合作方应来自至少{limit}个国家或地区，现有{count}个",
+             "a multilateral project needs partners from at least {limit} countries or regions; there are {count}"},
+    RuleInfo{"region.leaders_not_bring_in", S::warning, "项目类型",
+             "与创新领先国家的合作项目应为“引进来”项目（通知二（二）），但未勾选“引进来”",
+             "projects with innovation leaders are bring_in projects (the call, 2(2)); bring_in is not ticked"},
+
+    // 三(三), across suggestions (dedup.cpp).
+    RuleInfo{"batch.proposer_multiple", S::error, "建议人",
+             "建议人“{proposer}”已在“{other_file}”中提出指南建议《{other_title}》，同一建议人最多提出一项指南建议（通知三（三））",
+             "proposer \"{proposer}\" already proposed \"{other_title}\" in {other_file}; one proposer may make at most "
+             "one suggestion (the call, 3(3))"},
+    RuleInfo{"batch.duplicate", S::error, "项目名称",
+             "与“{other_file}”中的《{other_title}》是同一指南建议（{reason}），同一指南建议不得以不同建议人、建议单位、"
+             "主管部门重复提报（通知三（三））",
+             "the same suggestion as \"{other_title}\" in {other_file} ({reason_en}); a suggestion must not be submitted "
+             "again under another proposer, unit or department (the call, 3(3))"},
+    RuleInfo{"batch.similar", S::warning, "项目内容",
+             "与“{other_file}”中的《{other_title}》内容高度相似（相似度{score}），请核实是否重复提报",
+             "the content is very similar to \"{other_title}\" in {other_file} (similarity {score}); check that it is "
+             "not submitted twice"},
+    RuleInfo{"history.similar_funded", S::warning, "项目内容",
+             "与已立项项目《{funded_title}》（{funded_year}年，编号{funded_id}，{funded_unit}）内容相似（相似度{score}）；"
+             "已立项支持过的相同或相似研发内容不得作为指南建议提报（通知三（三））",
+             "similar to the funded project \"{funded_title}\" ({funded_year}, {funded_id}, {funded_unit}; similarity "
+             "{score}); work already funded must not be suggested again (the call, 3(3))"},
+    RuleInfo{"registry.line_invalid", S::error, "已立项项目清单", "已立项项目清单第{line}行无法读取：{reason}",
+             "line {line} of the funded-project registry cannot be read: {reason_en}"},
+    RuleInfo{"registry.index_invalid", S::error, "已立项项目清单", "已立项项目索引无法使用：{reason}",
+             "the registry index cannot be used: {reason_en}"},
+
+    // 四, the package (package.cpp).
+    RuleInfo{"package.refused", S::error, "打包",
+             "有{files}个指南建议共{errors}个错误，未生成压缩包；请先改正上面列出的错误",
+             "{errors} errors in {files} suggestions; no package was written: fix them first"},
+    RuleInfo{"package.empty", S::error, "打包", "没有要打包的指南建议", "there are no suggestions to package"},
+    RuleInfo{"package.document_missing", S::error, "电子版", "找不到指南建议电子版文件“{document}”（{path}）",
+             "the suggestion's document \"{document}\" cannot be found ({path})"},
+    RuleInfo{"package.name_changed", S::warning, "文件名", "文件名已按各系统的要求调整", "the file name was adjusted"},
+    RuleInfo{"package.write_failed", S::error, "打包", "无法写入“{target}”：{reason}；目标位置没有留下不完整的文件",
+             "cannot write \"{target}\": {reason}; nothing half-written was left there"},
+    RuleInfo{"package.cancelled", S::warning, "打包", "已取消打包，没有写入任何文件", "packaging was cancelled; nothing was written"},
+};
+
+}  // namespace
+
+std::string_view to_string(Mode mode) { return mode == Mode::draft ? "draft" : "submit"; }
+
+std::optional<Mode> parse_mode(std::string_view name) {
+  if (name == "draft") return Mode::draft;
+  if (name == "submit") return Mode::submit;
+  return std::nullopt;
+}
+
+std::span<const RuleInfo> rule_registry() { return kRules; }
+
+const RuleInfo* find_rule(std::string_view id) {
+  auto it = std::find_if(kRules.begin(), kRules.end(), [&](const RuleInfo& r) { return r.id == id; });
+  return it == kRules.end() ? nullptr : &*it;
+}
+
+Severity effective_severity(const RuleInfo& rule, const Profile& profile, Mode mode) {
+  Severity s = profile.severity_override(rule.id).value_or(rule.severity);
+  if (mode == Mode::draft && s == Severity::error && rule.id.ends_with("missing")) s = Severity::warning;
+  return s;
+}
+
+Diagnostics validate(const Suggestion& suggestion, const Profile& profile, Mode mode) {
+  detail::RuleContext ctx(profile, mode);
+  detail::check_form(suggestion, ctx);
+  detail::check_key_technologies(suggestion, ctx);
+  detail::check_funding_and_source(suggestion, ctx);
+  detail::check_report(suggestion, ctx);
+  detail::check_region_consistency(suggestion, ctx);
+  return ctx.take();
+}
+
+namespace detail {
+
+std::string render(std::string_view text, const Params& params) {
+  std::string out;
+  while (!text.empty()) {
+    const auto open = text.find('{');
+    const auto close = open == std::string_view::npos ? open : text.find('}', open);
+    if (close == std::string_view::npos) break;
+    out += text.substr(0, open);
+    const std::string_view name = text.substr(open + 1, close - open - 1);
+    auto it = std::find_if(params.begin(), params.end(), [&](const auto& p) { return p.first == name; });
+    out += it != params.end() ? std::string_view(it->second) : text.substr(open, close - open + 1);
+    text.remove_prefix(close + 1);
+  }
+  out += text;
+  return out;
+}
+
+void RuleContext::report(std::string_view id, std::string path, Params params) {
+  const RuleInfo* rule = find_rule(id);
+  if (!rule) throw std::logic_error("unregistered rule " + std::string(id));
+  Diagnostic d;
+  d.id = std::string(rule->id);
+  d.severity = effective_severity(*rule, profile_, mode_);
+  d.path = std::move(path);
+  d.message_zh = render(rule->template_zh, params);
+  d.message_en = render(rule->template_en, params);
+  d.params = std::move(params);
+  diagnostics_.push_back(std::move(d));
+}
+
+}  // namespace detail
+}  // namespace zhinan

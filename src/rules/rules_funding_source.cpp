@@ -1,0 +1,60 @@
+// 项目实施投入计划 (万元), 项目指南建议来源 and 主管部门.
+#include "rules/rule_context.hpp"
+#include "zhinan/phone.hpp"
+
+namespace zhinan::detail {
+namespace {
+
+struct AmountField {
+  const char* key;
+  const char* zh;
+  const char* en;
+};
+constexpr AmountField kTotal{"total", "项目计划总投入", "planned total investment"};
+constexpr AmountField kProvincial{"provincial", "省财政资金支持强度建议", "suggested provincial funding"};
+
+// The amount when it is one; reports missing, invalid and too precise amounts.
+std::optional<Money> check_amount(RuleContext& ctx, const std::optional<DecimalText>& text,
+                                  const AmountField& field, bool must_be_positive) {
+  const std::string path = std::string("/funding/") + field.key;
+  const std::string rule = std::string("funding.") + field.key;
+  if (!text || is_blank(text->literal)) {
+    ctx.report(rule + "_missing", path);
+    return std::nullopt;
+  }
+  std::optional<Money> money = text->money();
+  if (!money || money->is_negative() || (must_be_positive && !money->is_positive())) {
+    ctx.report(rule + "_invalid", path, {{"value", text->literal}});
+    return std::nullopt;
+  }
+  const int max_decimals = ctx.profile().limits().funding_max_decimals;
+  if (money->decimals() > max_decimals)
+    ctx.report("funding.precision", path,
+               {{"field", field.zh}, {"field_en", field.en}, {"value", text->literal},
+                {"limit", std::to_string(max_decimals)}});
+  return money;
+}
+
+void require(RuleContext& ctx, const std::string& value, std::string_view rule, std::string path) {
+  if (is_blank(value)) ctx.report(rule, std::move(path));
+}
+
+}  // namespace
+
+void check_funding_and_source(const Suggestion& s, RuleContext& ctx) {
+  std::optional<Money> total = check_amount(ctx, s.funding.total, kTotal, true);
+  std::optional<Money> provincial = check_amount(ctx, s.funding.provincial, kProvincial, false);
+  if (total && provincial && *provincial > *total)
+    ctx.report("funding.provincial_exceeds_total", "/funding/provincial",
+               {{"provincial", provincial->to_string()}, {"total", total->to_string()}});
+
+  require(ctx, s.source.unit, "source.unit_missing", "/source/unit");
+  require(ctx, s.source.proposer, "source.proposer_missing", "/source/proposer");
+  require(ctx, s.source.position, "source.position_missing", "/source/position");
+  if (is_blank(s.source.phone)) ctx.report("source.phone_missing", "/source/phone");
+  else if (!parse_phone(s.source.phone, ctx.profile().phone_plan()))
+    ctx.report("source.phone_invalid", "/source/phone", {{"value", s.source.phone}});
+  require(ctx, s.department, "department.missing", "/department");
+}
+
+}  // namespace zhinan::detail

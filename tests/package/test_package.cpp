@@ -1,0 +1,258 @@
+// 四 of the call: one ZIP, a folder per region, 序号.项目名称-建议单位, the 汇总表 beside it;
+// refused while anything is wrong; the same bytes every time; never half-written.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <ctime>
+#include <fstream>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <csignal>
+
+#include "support.hpp"
+#include "zhinan/package.hpp"
+#include "package/zip_writer.hpp"
+
+using namespace zhinan;
+using test::sample;
+
+namespace {
+
+// A scratch folder per test, removed at the end.
+struct Scratch {
+  std::filesystem::path dir;
+  Scratch() {
+    static int n = 0;
+    dir = std::filesystem::temp_directory_path() / ("zhinan-package-" + std::to_string(getpid()) + "-" + std::to_string(n++));
+    std::filesystem::create_directories(dir);
+  }
+  ~Scratch() { std::filesystem::remove_all(dir); }
+  std::vector<std::string> names() const {
+    std::vector<std::string> out;
+    for (const auto& e : std::filesystem::directory_iterator(dir)) out.push_back(path_to_utf8(e.path().filename()));
+    std::sort(out.begin(), out.end());
+    return out;
+  }
+};
+
+struct Inputs {
+  std::vector<Suggestion> suggestions;
+  std::vector<PackageInput> inputs;
+  explicit Inputs(std::initializer_list<const char*> names, std::filesystem::path base = {}) {
+    for (const char* n : names) suggestions.push_back(sample(n));
+    refresh(std::move(base));
+  }
+  void refresh(std::filesystem::path base = {}) {
+    inputs.clear();
+    for (std::size_t i = 0; i < suggestions.size(); ++i)
+      inputs.push_back({"s" + std::to_string(i + 1) + ".json", &suggestions[i], base});
+  }
+};
+
+const Inputs& all_valid() {
+  static const Inputs in({"valid-sco", "valid-multilateral", "valid-belt-and-road", "valid-hk-macao-taiwan",
+                          "valid-innovation-leaders", "valid-other-industry"});
+  return in;
+}
+
+std::string bytes_of(const std::filesystem::path& p) { return read_file(p).value_or("<missing>"); }
+
+// Entry names of a ZIP, read from its central directory.
+std::vector<std::string> zip_entries(const std::string& zip) {
+  std::vector<std::string> names;
+  const auto eocd = zip.rfind(std::string("PK\x05\x06", 4));
+  REQUIRE(eocd != std::string::npos);
+  auto u16 = [&](std::size_t at) { return static_cast<std::size_t>(static_cast<unsigned char>(zip[at]) | static_cast<unsigned char>(zip[at + 1]) << 8); };
+  auto u32 = [&](std::size_t at) { return u16(at) | u16(at + 2) << 16; };
+  std::size_t at = u32(eocd + 16);
+  for (std::size_t n = u16(eocd + 10); n > 0; --n) {
+    REQUIRE(u32(at) == 0x02014b50);
+    const std::size_t name_len = u16(at + 28), extra_len = u16(at + 30), comment_len = u16(at + 32);
+    names.push_back(zip.substr(at + 46, name_len));
+    at += 46 + name_len + extra_len + comment_len;
+  }
+  return names;
+}
+
+}  // namespace
+
+TEST_CASE("package: a folder per region, numbered from 1 in each, named as the call's example") {
+  Scratch s;
+  const PackageResult r = write_package(all_valid().inputs, s.dir / "青岛市科技局.zip");
+  REQUIRE(r.written);
+  CHECK(s.names() == std::vector<std::string>{"青岛市科技局-汇总表.csv", "青岛市科技局-汇总表.xlsx", "青岛市科技局.zip"});
+  const auto entries = zip_entries(bytes_of(r.zip));
+  CHECK(entries.front() == "多边科技合作/");
+  CHECK(std::count_if(entries.begin(), entries.end(), [](const std::string& e) { return e.ends_with("/"); }) == 5);
+  const Suggestion& sco = all_valid().suggestions[0];
+  const std::string first_sco = "上合组织成员国/1." + sco.title + "-" + sco.source.unit + ".docx";
+  CHECK(std::find(entries.begin(), entries.end(), first_sco) != entries.end());
+  // valid-other-industry is the second in 上合组织成员国.
+  CHECK(std::any_of(entries.begin(), entries.end(), [](const std::string& e) { return e.starts_with("上合组织成员国/2."); }));
+  for (const auto& f : r.files) CHECK(std::find(entries.begin(), entries.end(), f.path) != entries.end());
+}
+
+TEST_CASE("package: global numbering counts across folders — all five folders on request") {
+  Scratch s;
+  PackageOptions o;
+  o.numbering = Numbering::global;
+  o.all_regions = true;
+  Inputs in({"valid-sco", "valid-multilateral"});
+  const PackageResult r = write_package(in.inputs, s.dir / "p.zip", Profile::builtin(), o);
+  REQUIRE(r.written);
+  const auto entries = zip_entries(bytes_of(r.zip));
+  CHECK(std::count_if(entries.begin(), entries.end(), [](const std::string& e) { return e.ends_with("/"); }) == 5);
+  CHECK(std::any_of(entries.begin(), entries.end(), [](const std::string& e) { return e.starts_with("多边科技合作/1."); }));
+  CHECK(std::any_of(entries.begin(), entries.end(), [](const std::string& e) { return e.starts_with("上合组织成员国/2."); }));
+}
+
+TEST_CASE("package: the 汇总表 has the same numbers as the file names") {
+  Scratch s;
+  const PackageResult r = write_package(all_valid().inputs, s.dir / "p.zip");
+  REQUIRE(r.written);
+  const std::string csv = bytes_of(r.csv);
+  for (const auto& f : r.files) {
+    const Suggestion& sg = all_valid().suggestions[f.input];
+    // The row: 序号, then the region, then the title.
+    CHECK(csv.find(std::to_string(f.number) + "," + std::string(Profile::builtin().find_region(f.region)->label) + "," + sg.title) !=
+          std::string::npos);
+  }
+}
+
+TEST_CASE("package: refused while any suggestion has an error, and nothing is written") {
+  Scratch s;
+  Inputs in({"valid-sco", "faulty-many-mistakes"});
+  const PackageResult r = write_package(in.inputs, s.dir / "p.zip");
+  CHECK_FALSE(r.written);
+  CHECK(has(r.diagnostics, "package.refused"));
+  CHECK(has(r.diagnostics, "overview.too_long"));
+  CHECK(s.names().empty());
+}
+
+TEST_CASE("package: the same inputs give the same bytes, in any time zone") {
+  Scratch s;
+  const PackageResult a = write_package(all_valid().inputs, s.dir / "a.zip");
+  setenv("TZ", "America/Los_Angeles", 1);
+  tzset();
+  const PackageResult b = write_package(all_valid().inputs, s.dir / "b.zip");
+  setenv("TZ", "Asia/Shanghai", 1);
+  tzset();
+  REQUIRE(a.written);
+  REQUIRE(b.written);
+  CHECK(bytes_of(a.zip) == bytes_of(b.zip));
+  CHECK(bytes_of(a.csv) == bytes_of(b.csv));
+  CHECK(bytes_of(a.xlsx) == bytes_of(b.xlsx));
+  unsetenv("TZ");
+  tzset();
+}
+
+TEST_CASE("package: a failed write leaves nothing at the target and an older file intact") {
+  Scratch s;
+  const auto target = s.dir / "p.zip";
+  { std::ofstream(target) << "older package"; }
+  detail::zip_fail_write_number = 3;  // the third write fails, as on a full disk
+  const PackageResult r = write_package(all_valid().inputs, target);
+  detail::zip_fail_write_number = 0;
+  CHECK_FALSE(r.written);
+  CHECK(has(r.diagnostics, "package.write_failed"));
+  CHECK(r.diagnostics.back().message_zh.find("磁盘空间不足") != std::string::npos);
+  CHECK(bytes_of(target) == "older package");
+  CHECK(s.names() == std::vector<std::string>{"p.zip"});  // no temporary file left behind
+}
+
+TEST_CASE("package: a file-size limit stops the write cleanly") {
+  Scratch s;
+  const auto target = s.dir / "p.zip";
+  const pid_t child = fork();
+  REQUIRE(child >= 0);
+  if (child == 0) {
+    std::signal(SIGXFSZ, SIG_IGN);  // the write then fails with EFBIG instead of killing us
+    rlimit limit{20000, 20000};
+    setrlimit(RLIMIT_FSIZE, &limit);
+    const PackageResult r = write_package(all_valid().inputs, target);
+    std::_Exit(r.written ? 1 : has(r.diagnostics, "package.write_failed") ? 0 : 2);
+  }
+  int status = 0;
+  waitpid(child, &status, 0);
+  CHECK(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 0);
+  CHECK_FALSE(std::filesystem::exists(target));
+  CHECK(s.names().empty());
+}
+
+TEST_CASE("package: cancelling from the progress callback leaves nothing") {
+  Scratch s;
+  PackageOptions o;
+  std::size_t calls = 0;
+  o.progress = [&](const PackageProgress& p) {
+    ++calls;
+    CHECK(p.done <= p.total);
+    return p.done < 7;
+  };
+  const PackageResult r = write_package(all_valid().inputs, s.dir / "p.zip", Profile::builtin(), o);
+  CHECK_FALSE(r.written);
+  CHECK(r.cancelled);
+  CHECK(calls >= 1);
+  CHECK(s.names().empty());
+}
+
+TEST_CASE("package: no title or unit can make a path outside its folder") {
+  Scratch s;
+  Inputs in({"valid-sco", "valid-multilateral", "valid-hk-macao-taiwan"});
+  in.suggestions[0].title = "../../etc/passwd";
+  in.suggestions[1].title = "C:\\Windows\\system32";
+  in.suggestions[2].source.unit = "/absolute/单位";
+  const PackageResult r = write_package(in.inputs, s.dir / "p.zip");
+  REQUIRE(r.written);
+  for (const auto& e : zip_entries(bytes_of(r.zip))) {
+    CAPTURE(e);
+    CHECK(std::count(e.begin(), e.end(), '/') == 1);
+    CHECK(e.find('\\') == std::string::npos);
+    CHECK_FALSE(e.starts_with("/"));
+    CHECK(e.find("/..") == std::string::npos);
+    CHECK(e.find(':') == std::string::npos);
+  }
+}
+
+TEST_CASE("package: the unit's own document goes in as it is — a missing one is refused") {
+  Scratch s;
+  Inputs in({"valid-sco"});
+  const std::string pdf = "%PDF-1.4 the unit's own report";
+  { std::ofstream(s.dir / "报告.pdf", std::ios::binary) << pdf; }
+  in.suggestions[0].document = "报告.pdf";
+  in.refresh(s.dir);
+  std::filesystem::create_directories(s.dir / "out");
+  const PackageResult r = write_package(in.inputs, s.dir / "out" / "p.zip");
+  REQUIRE(r.written);
+  CHECK(r.files[0].path.ends_with(".pdf"));
+  CHECK_FALSE(r.files[0].rendered);
+  CHECK(bytes_of(r.zip).find(pdf) != std::string::npos);  // stored, not deflated
+
+  in.suggestions[0].document = "没有这个文件.pdf";
+  const PackageResult missing = write_package(in.inputs, s.dir / "out" / "q.zip");
+  CHECK_FALSE(missing.written);
+  CHECK(has(missing.diagnostics, "package.document_missing"));
+}
+
+TEST_CASE("package: GBK names carry the Unicode Path field for modern tools") {
+  Scratch s;
+  PackageOptions o;
+  o.names = NameEncoding::gbk;
+  Inputs in({"valid-sco"});
+  const PackageResult r = write_package(in.inputs, s.dir / "p.zip", Profile::builtin(), o);
+  REQUIRE(r.written);
+  const std::string zip = bytes_of(r.zip);
+  // "上合组织成员国/" in GBK is not UTF-8, and the UTF-8 name follows in an 0x7075 field.
+  CHECK(zip.find("上合组织成员国/") != std::string::npos);  // inside the extra field
+  const auto entries = zip_entries(zip);
+  CHECK(entries.front() == std::string("\xC9\xCF\xBA\xCF\xD7\xE9\xD6\xAF\xB3\xC9\xD4\xB1\xB9\xFA/"));
+}
+
+TEST_CASE("package: nothing to package is refused") {
+  Scratch s;
+  const PackageResult r = write_package({}, s.dir / "p.zip");
+  CHECK_FALSE(r.written);
+  CHECK(has(r.diagnostics, "package.empty"));
+}
