@@ -12,6 +12,8 @@
 #include "zhinan/dedup.hpp"
 #include "zhinan/diagnostic.hpp"
 #include "zhinan/profile.hpp"
+#include "zhinan/import.hpp"
+#include "zhinan/suggestion_json.hpp"
 
 namespace zhinan::cli {
 
@@ -52,6 +54,17 @@ void print_json(const Context& ctx, std::string_view mode, const std::vector<Fil
 // Reads FILE or standard input ("-"); on failure prints why and returns false.
 bool read_input(const Context& ctx, std::string_view name, std::string& bytes);
 
+// A Word form (by its extension, or a ZIP's signature) rather than JSON.
+bool looks_like_word_input(std::string_view name, std::string_view bytes);
+// A Word form read through import; .doc, .wps, .odt and .rtf converted by LibreOffice
+// first when `soffice` is on the PATH (else import.format_unsupported says how to re-save).
+ImportResult import_word_input(const std::string& file, const std::string& bytes, const Profile& profile);
+// The suggestion in `bytes` read from `file`: JSON, or a Word form through import, whose
+// document becomes the file itself and whose department is `department` (the form has none).
+ParseResult read_suggestion_input(const Context& ctx, const std::string& file, const std::string& bytes,
+                                  const Profile& profile, const std::string& department);
+
+int run_import(const Context& ctx, std::span<const std::string> args);
 int run_format(const Context& ctx, std::span<const std::string> args);
 int run_summary(const Context& ctx, std::span<const std::string> args);
 int run_validate(const Context& ctx, std::span<const std::string> args);

@@ -15,8 +15,10 @@ constexpr std::string_view kHelpZh =
     "zhinan — 省级国际科技合作项目指南建议的检查、打包与查重工具\n"
     "\n"
     "用法：\n"
-    "  zhinan validate [--mode draft|submit] [--profile 配置] [--format text|json] 文件…\n"
-    "                               按通知要求逐项检查指南建议\n"
+    "  zhinan import [-o 输出.json] [--format text|json] 单位.docx\n"
+    "                               读取单位填写的附件1（Word/WPS 表格），输出指南建议数据（JSON）\n"
+    "  zhinan validate [--mode draft|submit] [--profile 配置] [--department 主管部门] [--format text|json] 文件…\n"
+    "                               按通知要求逐项检查指南建议（.docx 表格或 .json）\n"
     "  zhinan pack -o 输出.zip [--department 主管部门] [--numbering per-folder|global] 文件…\n"
     "                               按合作国别、地区分文件夹打包，并生成汇总表（.xlsx 和 .csv）\n"
     "                               其他选项：--contact --phone --date --all-regions --gbk-names\n"
@@ -40,8 +42,10 @@ constexpr std::string_view kHelpEn =
     "zhinan — check, package and audit guideline suggestions\n"
     "\n"
     "Usage:\n"
-    "  zhinan validate [--mode draft|submit] [--profile P] [--format text|json] FILE…\n"
-    "                               check suggestions against every rule of the call\n"
+    "  zhinan import [-o OUT.json] [--format text|json] FORM.docx\n"
+    "                               read a unit's filled-in form (annex 1, Word/WPS) into suggestion JSON\n"
+    "  zhinan validate [--mode draft|submit] [--profile P] [--department NAME] [--format text|json] FILE…\n"
+    "                               check suggestions (.docx forms or .json) against every rule of the call\n"
     "  zhinan pack -o OUT.zip [--department NAME] [--numbering per-folder|global] FILE…\n"
     "                               one ZIP with a folder per region, and the summary table (.xlsx, .csv)\n"
     "                               more: --contact --phone --date --all-regions --gbk-names\n"
@@ -87,6 +91,7 @@ int run(std::vector<std::string> args) {
   }
   const std::string command = args[0];
   std::vector<std::string> rest(args.begin() + 1, args.end());
+  if (command == "import") return run_import(ctx, rest);
   if (command == "format") return run_format(ctx, rest);
   if (command == "summary") return run_summary(ctx, rest);
   if (command == "validate") return run_validate(ctx, rest);

@@ -107,7 +107,7 @@ int run_pack(const Context& ctx, std::span<const std::string> args) {
   for (const auto& file : a.files) {
     std::string bytes;
     if (!read_input(ctx, file, bytes)) return kExitUsage;
-    ParseResult parsed = parse_suggestion(bytes, *profile);
+    ParseResult parsed = read_suggestion_input(ctx, file, bytes, *profile, a.options.summary.department);
     if (!parsed.suggestion || has_errors(parsed.diagnostics)) unreadable = true;
     results.push_back({file, parsed.suggestion ? parsed.suggestion->title : "", std::move(parsed.diagnostics)});
     if (parsed.suggestion) suggestions.push_back(std::move(*parsed.suggestion));

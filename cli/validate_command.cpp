@@ -16,6 +16,7 @@ struct Options {
   Mode mode = Mode::submit;
   std::string profile_path;
   std::string registry_path;
+  std::string department;
   bool json = false;
   std::vector<std::string> files;
 };
@@ -45,6 +46,8 @@ bool parse_options(const Context& ctx, std::span<const std::string> args, Option
       if (!value(o.profile_path)) return false;
     } else if (a == "--registry") {
       if (!value(o.registry_path)) return false;
+    } else if (a == "--department") {
+      if (!value(o.department)) return false;
     } else if (a.starts_with("--") && a != "--") {
       ctx.err << say(ctx, "未知选项“" + a + "”", "unknown option \"" + a + "\"") << '\n';
       return false;
@@ -54,9 +57,9 @@ bool parse_options(const Context& ctx, std::span<const std::string> args, Option
   }
   if (o.files.empty()) {
     ctx.err << say(ctx, "用法：zhinan validate [--mode draft|submit] [--profile 配置] [--registry 已立项项目.jsonl] "
-                   "[--format text|json] 文件…",
+                   "[--department 主管部门] [--format text|json] 文件…（.json 或 Word 表格 .docx）",
                    "usage: zhinan validate [--mode draft|submit] [--profile P] [--registry FUNDED.jsonl] "
-                   "[--format text|json] FILE…")
+                   "[--department NAME] [--format text|json] FILE… (.json or a Word form .docx)")
             << '\n';
     return false;
   }
@@ -83,7 +86,7 @@ int run_validate(const Context& ctx, std::span<const std::string> args) {
       continue;
     }
     FileResult r{file, "", {}};
-    ParseResult parsed = parse_suggestion(bytes, *profile);
+    ParseResult parsed = read_suggestion_input(ctx, file, bytes, *profile, options.department);
     r.diagnostics = std::move(parsed.diagnostics);
     if (parsed.suggestion) {
       r.title = parsed.suggestion->title;

@@ -8,6 +8,7 @@
 #include "zhinan/docx.hpp"
 #include "zhinan/file_name.hpp"
 #include "zhinan/fold.hpp"
+#include "zhinan/import.hpp"
 #include "zhinan/io.hpp"
 #include "zhinan/model.hpp"
 #include "zhinan/money.hpp"

@@ -13,8 +13,8 @@ namespace zhinan::detail {
 std::string json_for_xml(std::string_view json);
 
 // The character data of the root element of a small XML document (text, character and
-// entity references, CDATA sections, comments), with XML's line-end normalization.
-// Nothing, with the reason, for a DOCTYPE, a child element or malformed markup.
+// entity references, CDATA sections; comments skipped), with XML's line-end normalization,
+// parsed by pugixml. Nothing, with the reason, for a DOCTYPE, a child element or malformed markup.
 std::optional<std::string> root_element_text(std::string_view xml, std::string* error);
 
 }  // namespace zhinan::detail

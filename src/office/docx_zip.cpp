@@ -1,5 +1,6 @@
 #include "office/docx_zip.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 
 #include <zip.h>
@@ -125,7 +126,14 @@ std::vector<std::string> ZipReader::names() const {
   return out;
 }
 
-std::optional<std::string> ZipReader::read(std::string_view name, std::size_t max_size) {
+std::size_t ZipReader::entry_count() const {
+  if (archive_ == nullptr) return 0;
+  const zip_int64_t count = zip_get_num_entries(archive_, 0);
+  return count < 0 ? 0 : static_cast<std::size_t>(count);
+}
+
+std::optional<std::string> ZipReader::read(std::string_view name, std::size_t max_size, std::size_t max_ratio) {
+  limit_hit_ = false;
   if (archive_ == nullptr) return std::nullopt;
   const std::string key(name);
   const zip_int64_t index = zip_name_locate(archive_, key.c_str(), 0);
@@ -141,7 +149,17 @@ std::optional<std::string> ZipReader::read(std::string_view name, std::size_t ma
     return std::nullopt;
   }
   if (stat.size > max_size) {
-    error_ = "entry " + key + " is too large";
+    error_ = "entry " + key + " inflates to " + std::to_string(stat.size) + " bytes, over the limit of " +
+             std::to_string(max_size);
+    limit_hit_ = true;
+    return std::nullopt;
+  }
+  // A part that inflates hundreds of times is a bomb, not a document (a form's XML deflates ~10×).
+  if (max_ratio != 0 && (stat.valid & ZIP_STAT_COMP_SIZE) != 0 && stat.size > (1u << 20) &&
+      stat.size / std::max<zip_uint64_t>(stat.comp_size, 1) > max_ratio) {
+    error_ = "entry " + key + " inflates " + std::to_string(stat.size / std::max<zip_uint64_t>(stat.comp_size, 1)) +
+             " times its stored size, over the limit of " + std::to_string(max_ratio);
+    limit_hit_ = true;
     return std::nullopt;
   }
   zip_file_t* file = zip_fopen_index(archive_, i, 0);

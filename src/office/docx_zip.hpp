@@ -34,12 +34,17 @@ class ZipReader {
   bool ok() const { return archive_ != nullptr; }
   const std::string& error() const { return error_; }  // why it did not open or read
   std::vector<std::string> names() const;
-  // The entry's contents, or nothing when it is absent, larger than `max_size` or unreadable.
-  std::optional<std::string> read(std::string_view name, std::size_t max_size);
+  // The entry's contents, or nothing when it is absent, larger than `max_size`, inflating
+  // more than `max_ratio` times its stored size (0: any ratio), or unreadable; then
+  // error() says which, and limit_hit() whether a limit was the reason.
+  std::optional<std::string> read(std::string_view name, std::size_t max_size, std::size_t max_ratio = 0);
+  bool limit_hit() const { return limit_hit_; }
+  std::size_t entry_count() const;
 
  private:
   zip* archive_ = nullptr;
   std::string error_;
+  bool limit_hit_ = false;
 };
 
 }  // namespace zhinan::detail

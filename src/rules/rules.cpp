@@ -173,6 +173,31 @@ constexpr std::array kRules = {
     RuleInfo{"registry.index_invalid", S::error, "已立项项目清单", "已立项项目索引无法使用：{reason}",
              "the registry index cannot be used: {reason_en}"},
 
+    // Reading a unit's own Word form (import/).
+    RuleInfo{"import.format_unsupported", S::error, "文件",
+             "{format}文件不能直接读取：请用 Word 或 WPS 打开，选择“另存为”→“Word 文档（*.docx）”后再提交",
+             "a {format_en} file cannot be read: open it in Word or WPS and save it as a Word document (.docx)"},
+    RuleInfo{"import.not_docx", S::error, "文件",
+             "不是 Word 文档（.docx）：{what}。请用 Word 或 WPS 打开附件1并另存为 .docx",
+             "not a Word document (.docx): {what_en}; open the form in Word or WPS and save it as .docx"},
+    RuleInfo{"import.form_not_found", S::error, "信息表",
+             "文档中没有找到指南建议信息表（按“产业领域”“项目名称”“建议单位”等栏目查找），请使用附件1的表格填写",
+             "no 信息表 was found in the document (looked for its row labels 产业领域, 项目名称, 建议单位, …); fill in "
+             "the form of annex 1"},
+    RuleInfo{"import.limits_exceeded", S::error, "文件", "文档超出读取限制，未读取：{limit}",
+             "the document exceeds a reading limit and was not read: {limit_en}"},
+    RuleInfo{"import.choice_unclear", S::warning, "选项",
+             "无法确定所选内容：“{value}”；请只勾选一项（☑），或写明所选内容",
+             "cannot tell what is chosen in \"{value}\"; tick one box (☑) or write the choice"},
+    RuleInfo{"import.placeholder", S::warning, "字段", "该栏仍是模板的示例内容“{value}”，按未填写处理",
+             "the field still holds the template's placeholder \"{value}\"; it is read as empty"},
+    RuleInfo{"import.unit_converted", S::warning, "金额", "金额“{value}”是以元填写的，已换算为{amount}万元，请核对",
+             "the amount \"{value}\" is in 元; it was converted to {amount} 万元, check it"},
+    RuleInfo{"import.embedded_differs", S::warning, "字段",
+             "表格中的内容与文档内嵌的数据不一致：表格为“{visible}”，内嵌数据为“{embedded}”；以表格（评审看到的内容）为准",
+             "what the form shows differs from the data embedded in the file: \"{visible}\" shown, \"{embedded}\" "
+             "embedded; the visible form is used"},
+
     // 四, the package (package.cpp).
     RuleInfo{"package.refused", S::error, "打包",
              "有{files}个指南建议共{errors}个错误，未生成压缩包；请先改正上面列出的错误",

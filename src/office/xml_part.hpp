@@ -1,0 +1,27 @@
+// One XML part of an office file parsed with pugixml under limits (internal). Word never
+// writes a DOCTYPE, so one is refused outright: no entity is ever declared, let alone
+// expanded (no XXE, no billion laughs). Nesting deeper than the limit is refused before
+// anything walks the tree, so no reader of ours recurses without bound.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include <pugixml.hpp>
+
+namespace zhinan::detail {
+
+enum class XmlFailure { none, malformed, doctype, too_deep };
+
+struct XmlParse {
+  XmlFailure failure = XmlFailure::none;
+  std::string error;  // English, for messages: what the parser said, with the byte offset
+};
+
+XmlParse parse_xml_part(std::string_view xml, std::size_t max_depth, pugi::xml_document& doc);
+
+// The local name of an element, without its prefix: "w:tc" → "tc".
+std::string_view local_name(const pugi::xml_node& node);
+
+}  // namespace zhinan::detail
