@@ -306,5 +306,108 @@ class Name(unittest.TestCase):
         self.assertEqual(run("name", "--number", "x", "--unit", "u", "t").returncode, 2)
 
 
+class WordForms(unittest.TestCase):
+    """A unit's Word form read, checked and packed directly (SPEC.md, import)."""
+
+    @classmethod
+    def setUpClass(cls):
+        import glob
+        import tempfile
+        import zipfile
+        cls.tmp = tempfile.TemporaryDirectory()
+        cls.dir = cls.tmp.name
+        samples = sorted(glob.glob(os.path.join(SAMPLES, "valid-*.json")))
+        package = os.path.join(cls.dir, "rendered.zip")
+        r = run("pack", "-o", package, "--department", "青岛市科学技术局", *samples)
+        assert r.returncode == 0, r.stderr.decode()
+        cls.forms = {}
+        with zipfile.ZipFile(package) as z:
+            for info in z.infolist():
+                if info.filename.endswith(".docx"):
+                    data = z.read(info)
+                    title = info.filename.split("/", 1)[1].split(".", 1)[1].rsplit("-", 1)[0]
+                    path = os.path.join(cls.dir, "%d.docx" % len(cls.forms))
+                    with open(path, "wb") as f:
+                        f.write(data)
+                    cls.forms[title] = path
+        cls.samples = {}
+        for sample in samples:
+            data = json.loads(run("format", sample).stdout)
+            cls.samples[data["title"]] = data
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.tmp.cleanup()
+
+    @staticmethod
+    def comparable(data):
+        data = dict(data)
+        for key in ("department", "document", "report_document"):
+            data.pop(key, None)
+        funding = data.get("funding", {})
+        for key in list(funding):
+            funding[key] = str(float(funding[key]))
+        return data
+
+    def test_import_reads_the_form_back_field_for_field(self):
+        for title, path in self.forms.items():
+            r = run("import", path)
+            self.assertEqual(r.returncode, 0, r.stderr.decode())
+            self.assertEqual(r.stderr, b"", title)
+            self.assertEqual(self.comparable(json.loads(r.stdout)), self.comparable(self.samples[title]), title)
+
+    def test_import_writes_atomically_with_o_and_findings_as_json(self):
+        path = next(iter(self.forms.values()))
+        out = os.path.join(self.dir, "out.json")
+        r = run("import", "-o", out, "--format", "json", path)
+        self.assertEqual(r.returncode, 0)
+        self.assertEqual(r.stdout, b"")
+        with open(out, encoding="utf-8") as f:
+            self.assertEqual(json.load(f)["format"], "zhinan.suggestion/1")
+        self.assertEqual(json.loads(r.stderr)["diagnostics"], [])
+
+    def test_validate_takes_word_forms_and_the_department_from_the_option(self):
+        paths = list(self.forms.values())
+        r = run("validate", "--department", "青岛市科学技术局", *paths)
+        self.assertEqual(r.returncode, 0, r.stdout.decode())
+        r = run("validate", "--format", "json", paths[0])
+        self.assertEqual(r.returncode, 1)
+        ids = [d["id"] for d in json.loads(r.stdout)["diagnostics"]]
+        self.assertEqual(ids, ["department.missing"])
+
+    def test_pack_packages_each_unit_file_byte_for_byte(self):
+        import zipfile
+        out = os.path.join(self.dir, "部门.zip")
+        r = run("pack", "-o", out, "--department", "青岛市科学技术局", *self.forms.values())
+        self.assertEqual(r.returncode, 0, r.stdout.decode() + r.stderr.decode())
+        originals = {}
+        for path in self.forms.values():
+            with open(path, "rb") as f:
+                originals[f.read()] = path
+        with zipfile.ZipFile(out) as z:
+            entries = [i for i in z.infolist() if i.filename.endswith(".docx")]
+            self.assertEqual(len(entries), len(self.forms))
+            for info in entries:
+                self.assertIn(z.read(info), originals, info.filename)
+
+    def test_what_is_no_form_says_what_it_is(self):
+        pdf = os.path.join(self.dir, "扫描件.pdf")
+        with open(pdf, "wb") as f:
+            f.write(b"%PDF-1.7\n%\xe2\xe3\n1 0 obj\n")
+        r = run("import", pdf)
+        self.assertEqual(r.returncode, 1)
+        self.assertIn("[import.not_docx]", r.stderr.decode())
+        self.assertIn("PDF", r.stderr.decode())
+        self.assertEqual(r.stdout, b"")
+        doc = os.path.join(self.dir, "旧格式.doc")
+        with open(doc, "wb") as f:
+            f.write(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 1024)
+        r = run("import", doc)
+        self.assertEqual(r.returncode, 1)
+        self.assertRegex(r.stderr.decode(), r"\[import\.(format_unsupported|not_docx)\]")
+        self.assertEqual(run("import").returncode, 2)
+        self.assertEqual(run("import", os.path.join(self.dir, "无此文件.docx")).returncode, 2)
+
+
 if __name__ == "__main__":
     unittest.main(verbosity=2)
