@@ -309,7 +309,8 @@ class BodyReader {
         const std::size_t start = pos;
         const char32_t cp = decode_utf8(t, pos);
         const BoxGlyph g = cp >= 0xF000 && cp <= 0xF0FF ? symbol_font_glyph("Wingdings 2", cp) : BoxGlyph::none;
-        if (g == BoxGlyph::none) text.append(t.substr(start, pos - start));
+        if (cp == kInvalidCodePoint) append_utf8(text, 0xFFFD);  // pugixml does not check UTF-8; we do
+        else if (g == BoxGlyph::none) text.append(t.substr(start, pos - start));
         else box(text, g == BoxGlyph::ticked);
       }
       return;
