@@ -6,7 +6,6 @@
 
 #include "import/form_values.hpp"
 #include "import/readers.hpp"
-#include "zhinan/fold.hpp"
 
 namespace zhinan::detail {
 
@@ -39,7 +38,8 @@ constexpr std::array kLabels = {
 // A label cell holds the label and perhaps a hint after it ("（不超过5项）"), never a value:
 // so it must be short once folded.
 std::optional<Field> label_of(std::string_view cell_text) {
-  const std::string folded = fold_for_comparison(cell_text);
+  if (cell_text.size() > 240) return std::nullopt;  // a label with its hint is a few dozen characters
+  const std::string folded = label_key(cell_text);
   if (folded.empty() || folded.size() > 60) return std::nullopt;
   const Label* best = nullptr;
   for (const Label& label : kLabels) {
@@ -123,15 +123,15 @@ Chosen chosen_options(std::string_view cell, const std::vector<const Choice*>& c
   if (std::any_of(options.begin(), options.end(), [](const Option& o) { return o.boxed; })) {
     for (const Option& o : options) {
       if (!o.boxed || !o.ticked) continue;
-      if (const Choice* c = choice_at(fold_for_comparison(o.text), choices)) add(c, o.text);
+      if (const Choice* c = choice_at(label_key(o.text), choices)) add(c, o.text);
       else out.unclear = true;
     }
     return out;
   }
-  const std::string folded = fold_for_comparison(text);
+  const std::string folded = label_key(text);
   std::vector<const Choice*> present;
   for (const Choice* c : choices) {
-    const std::string label = fold_for_comparison(c->label);
+    const std::string& label = folded_label(c->label);
     if (!label.empty() && folded.find(label) != std::string::npos) present.push_back(c);
   }
   if (present.size() > 1 && !several_allowed) {
@@ -175,7 +175,7 @@ class FormReader {
   // 序号 | 科学问题/关键技术 | 当前自评等级 | 实施预期等级, and the header rows above the items.
   bool key_tech_row(const std::vector<const WordCell*>& cells) {
     if (cells.empty()) return true;
-    const std::string first = fold_for_comparison(cells.front()->text);
+    const std::string first = label_key(cells.front()->text);
     if (first == "序号" || first.starts_with("当前自评") || first.starts_with("技术成熟度")) return true;
     if (first.empty() && cells.size() <= 2) return true;
     const std::string number = trim_text(cells.front()->text);

@@ -1,9 +1,11 @@
 #include "import/form_values.hpp"
 
 #include <array>
+#include <cstdint>
+#include <unordered_map>
 
 #include "base/utf8.hpp"
-#include "zhinan/fold.hpp"
+#include <unicode/uchar.h>
 
 namespace zhinan::detail {
 
@@ -197,9 +199,9 @@ std::optional<TrlLevel> read_level(std::string_view text, const TrlScale& scale)
   if (ji != std::string::npos && ji > 0) {
     if (const auto n = chinese_number(std::string_view(t).substr(0, ji))) return TrlLevel{*n};
   }
-  const std::string folded = fold_for_comparison(t);
+  const std::string folded = label_key(t);
   for (const TrlLevelDefinition& level : scale.levels()) {
-    if (!level.name.empty() && folded.starts_with(fold_for_comparison(level.name))) return TrlLevel{level.level};
+    if (!level.name.empty() && folded.starts_with(label_key(level.name))) return TrlLevel{level.level};
   }
   return std::nullopt;
 }
@@ -232,13 +234,37 @@ std::vector<Option> split_options(std::string_view cell) {
   return out;
 }
 
+std::string label_key(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    char32_t cp = decode_utf8(text, pos);
+    if (cp == kInvalidCodePoint) continue;
+    cp = half_width(cp);
+    const std::uint32_t category = U_MASK(u_charType(static_cast<UChar32>(cp)));
+    if ((category & (U_GC_P_MASK | U_GC_S_MASK | U_GC_Z_MASK | U_GC_CC_MASK | U_GC_CF_MASK)) != 0) continue;
+    if (cp >= 'A' && cp <= 'Z') cp += 'a' - 'A';
+    append_utf8(out, cp);
+  }
+  return out;
+}
+
+const std::string& folded_label(const std::string& label) {
+  // Labels repeat on every form: fold each once per thread (ICU's transliterator is slow).
+  thread_local std::unordered_map<std::string, std::string> cache;
+  auto it = cache.find(label);
+  if (it == cache.end()) it = cache.emplace(label, label_key(label)).first;
+  return it->second;
+}
+
 const Choice* choice_at(std::string_view folded_text, const std::vector<const Choice*>& choices) {
   const Choice* best = nullptr;
   std::size_t best_size = 0;
   for (const Choice* choice : choices) {
-    std::vector<std::string> names = {fold_for_comparison(choice->label)};
-    for (const std::string& alias : choice->aliases) names.push_back(fold_for_comparison(alias));
-    for (const std::string& name : names) {
+    std::vector<std::string_view> names = {folded_label(choice->label)};
+    for (const std::string& alias : choice->aliases) names.push_back(folded_label(alias));
+    for (std::string_view name : names) {
       if (!name.empty() && folded_text.starts_with(name) && name.size() > best_size) {
         best = choice;
         best_size = name.size();
@@ -263,10 +289,11 @@ bool is_template_guidance(std::string_view text) {
       "项目预期指标与国内外同类技术指标对比。",
       "描述项目预期成效，项目交示件须可检验、可评测、可考核，并体现与国内外同类指标对比。",
   };
-  const std::string folded = fold_for_comparison(text);
+  if (text.size() > 400) return false;  // longer than any guidance sentence: the unit's own text
+  const std::string folded = label_key(text);
   if (folded.empty()) return false;
   for (std::string_view g : kGuidance) {
-    if (fold_for_comparison(g) == folded) return true;
+    if (folded_label(std::string(g)) == folded) return true;
   }
   return false;
 }

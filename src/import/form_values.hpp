@@ -38,6 +38,15 @@ struct Option {
 // The cell split at its boxes; text before the first box is one unboxed option.
 std::vector<Option> split_options(std::string_view cell);
 
+// Text as labels and headings are compared: full-width made half-width, ASCII letters
+// lower-cased, punctuation, symbols, spaces and controls removed ("合作国别（地区）" →
+// "合作国别地区"). Unlike fold_for_comparison no Traditional→Simplified (a form's labels
+// are the template's own words), which keeps it a table look-up per character.
+std::string label_key(std::string_view text);
+
+// label_key of a label, computed once per thread.
+const std::string& folded_label(const std::string& label);
+
 // The choice whose folded label (or alias) begins `folded_text`, the longest such.
 const Choice* choice_at(std::string_view folded_text, const std::vector<const Choice*>& choices);
 

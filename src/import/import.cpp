@@ -212,6 +212,8 @@ ImportResult import_docx(std::string_view bytes, const Profile& profile, const I
     return refused(ctx);
   }
   detail::read_report(body, *form_end + 1, s, ctx);
+  // What is handed out is in canonical form, the fixed point of to_json and parse.
+  if (ParseResult canonical = parse_suggestion(to_json(s), profile); canonical.suggestion) s = std::move(*canonical.suggestion);
   compare_with_embedded(bytes, s, profile, ctx);
   return ImportResult{std::move(s), ctx.take()};
 }

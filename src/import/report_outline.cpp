@@ -1,13 +1,15 @@
 // 说明报告: the text under each heading of the reference outline (附件1) into its field.
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <string>
 #include <vector>
+
+#include <unicode/uchar.h>
 
 #include "base/utf8.hpp"
 #include "import/form_values.hpp"
 #include "import/readers.hpp"
-#include "zhinan/fold.hpp"
 
 namespace zhinan::detail {
 
@@ -127,7 +129,7 @@ Label label_of(std::string_view text, std::string& rest) {
 }
 
 std::string_view category_code(std::string_view label) {
-  const std::string f = fold_for_comparison(label);
+  const std::string f = label_key(label);
   if (f == "技术" || f == "技术指标") return "technical";
   if (f == "产品" || f == "产品指标") return "product";
   if (f == "知识产权" || f == "知识产权指标") return "ip";
@@ -158,34 +160,51 @@ std::string_view category_by_words(std::string_view text) {
 
 bool is_digit_at(std::string_view s, std::size_t i) { return i < s.size() && s[i] >= '0' && s[i] <= '9'; }
 
-// The number at `at` (digits, one point) and the unit that follows it; in a table's
-// 目标值 cell the unit is the rest of the cell.
+// A target as the unit wrote it: a JSON number when that is its canonical spelling
+// ("95", "1.8"), else the digits kept as a string ("4.0" keeps its precision).
+DecimalText target_literal(std::string_view digits) {
+  const std::optional<Money> money = Money::parse(digits);
+  const bool canonical = money && money->to_string() == digits;
+  return DecimalText{std::string(digits), !canonical};
+}
+
+bool unit_stop(char32_t cp) {
+  // Where a unit ends: white space, CJK and ASCII punctuation other than the unit's own
+  // (/ % ‰ ° · ² ³), a digit.
+  if (cp == '/' || cp == '%' || cp == 0x2030 || cp == 0xB0 || cp == 0xB7 || cp == 0xB2 || cp == 0xB3 || cp == 0x2103) {
+    return false;
+  }
+  if (cp >= '0' && cp <= '9') return true;
+  const std::uint32_t category = U_MASK(u_charType(static_cast<UChar32>(cp)));
+  return (category & (U_GC_P_MASK | U_GC_Z_MASK | U_GC_CC_MASK | U_GC_SM_MASK)) != 0 || cp == 0x3000;
+}
+
+// The number at `at` (digits, one point) and the unit that follows it (up to the next
+// space or punctuation, "以上"/"以内" left out); in a table's 目标值 cell the unit is the
+// rest of the cell.
 void number_and_unit(std::string_view text, std::size_t at, Indicator& out, bool rest_is_unit = false) {
   std::size_t end = at;
   while (is_digit_at(text, end) || (text[end] == '.' && is_digit_at(text, end + 1))) ++end;
-  out.target = DecimalText{std::string(text.substr(at, end - at)), false};
-  std::size_t unit_end = end;
-  while (unit_end < text.size() && text[unit_end] == ' ') ++unit_end;
-  const std::size_t unit_start = unit_end;
-  if (rest_is_unit) unit_end = text.size();
-  while (unit_end < text.size()) {
-    std::size_t next = unit_end;
-    const char32_t cp = decode_utf8(text, next);
-    const bool ascii_unit = (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z') || cp == '%' || cp == '/' ||
-                            cp == 0xB2 || cp == 0xB3 || cp == 0xB0 || cp == 0x2030 || cp == 0xB7;
-    const bool han = cp >= 0x4E00 && cp <= 0x9FFF;
-    if (!ascii_unit && !han) break;
-    if (han) {  // a Chinese unit is a word or two (件, 项, 万元, 亿元), never the rest of a sentence
-      const std::string_view h = text.substr(unit_end, next - unit_end);
-      static constexpr std::array<std::string_view, 24> kUnits = {
-          "件", "项", "个", "人", "名", "家", "篇", "套", "台", "次", "份", "种", "条", "万", "亿", "元",
-          "亩", "吨", "年", "天", "小时", "倍", "级", "所"};
-      if (std::find(kUnits.begin(), kUnits.end(), h) == kUnits.end()) break;
+  out.target = target_literal(text.substr(at, end - at));
+  std::size_t unit_start = end;
+  while (unit_start < text.size() && text[unit_start] == ' ') ++unit_start;
+  std::size_t unit_end = unit_start;
+  if (rest_is_unit) {
+    unit_end = text.size();
+  } else {
+    int characters = 0;
+    while (unit_end < text.size() && characters < 12) {
+      std::size_t next = unit_end;
+      if (unit_stop(decode_utf8(text, next))) break;
+      unit_end = next;
+      ++characters;
     }
-    unit_end = next;
   }
-  out.unit = std::string(text.substr(unit_start, unit_end - unit_start));
-  if (out.unit.empty()) out.unit.clear();
+  std::string unit = trim_text(text.substr(unit_start, unit_end - unit_start));
+  for (std::string_view tail : {"以上", "以下", "以内", "左右"}) {
+    if (unit.ends_with(tail)) unit.resize(unit.size() - tail.size());
+  }
+  out.unit = std::move(unit);
 }
 
 // The numeric target of an item: after a comparator, else the last number.
@@ -257,7 +276,8 @@ class ReportReader {
     std::string inline_text;
     // "（一）研究内容：…" and "（一）关键技术1：名称" carry text after a colon.
     std::size_t colon = std::min(title.find("："), title.find(':'));
-    const std::string folded_whole = fold_for_comparison(colon == std::string_view::npos ? title : title.substr(0, colon));
+    if ((colon == std::string_view::npos ? title.size() : colon) > 160) return false;  // a sentence, not a heading
+    const std::string folded_whole = label_key(colon == std::string_view::npos ? title : title.substr(0, colon));
     if (numbering == 0 && p.outline_level < 0 && folded_whole.size() > 40) return false;
     // 关键技术N：名称
     if (folded_whole.starts_with("关键技术") && folded_whole.size() > std::string_view("关键技术").size() &&
@@ -279,7 +299,7 @@ class ReportReader {
       if (folded_whole != h.folded) continue;
       if (h.parent != Section::none && h.parent != top_) continue;
       if (h.parent == Section::none && numbering == 0 && p.outline_level < 0 && text.size() > 40) continue;
-      if (numbering == 0 && p.outline_level < 0 && colon == std::string_view::npos && folded_whole != fold_for_comparison(text)) continue;
+      if (numbering == 0 && p.outline_level < 0 && colon == std::string_view::npos && folded_whole != label_key(text)) continue;
       if (h.parent == Section::none) top_ = h.section;
       section_ = h.section;
       label_ = Label::none;
@@ -470,7 +490,7 @@ class ReportReader {
   void table(const WordTable& t) {
     if (t.rows.empty()) return;
     std::vector<std::string> head;
-    for (const WordCell& c : t.rows.front().cells) head.push_back(fold_for_comparison(c.text));
+    for (const WordCell& c : t.rows.front().cells) head.push_back(label_key(c.text));
     const auto column = [&](std::initializer_list<std::string_view> names) -> int {
       for (std::size_t i = 0; i < head.size(); ++i) {
         for (std::string_view n : names) {
