@@ -40,7 +40,19 @@ struct Kind {
   std::string en;
 };
 
-std::optional<Kind> non_docx_kind(std::string_view bytes) {
+// What a ZIP holds when it is no .docx; nothing when it has word/document.xml.
+std::optional<Kind> non_docx_zip_kind(const detail::ZipReader& zip) {
+  if (!zip.ok()) return Kind{"ZIP 已损坏，无法打开（" + zip.error() + "）", "the ZIP container is damaged: " + zip.error()};
+  const std::vector<std::string> names = zip.names();
+  if (std::find(names.begin(), names.end(), kDocumentPart) != names.end()) return std::nullopt;
+  if (std::find(names.begin(), names.end(), "content.xml") != names.end()) {
+    return Kind{"这是 OpenDocument 文本（.odt）", "it is an OpenDocument text (.odt)"};
+  }
+  return Kind{"ZIP 中没有 word/document.xml", "a ZIP without word/document.xml"};
+}
+
+// What the bytes are by their signature when they are no ZIP at all.
+std::optional<Kind> non_zip_kind(std::string_view bytes) {
   if (bytes.starts_with("%PDF")) return Kind{"这是 PDF 文件", "it is a PDF file"};
   if (bytes.starts_with("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")) {
     if (has_utf16(bytes, "EncryptedPackage")) {
@@ -52,14 +64,7 @@ std::optional<Kind> non_docx_kind(std::string_view bytes) {
   if (!bytes.starts_with("PK\x03\x04") && !bytes.starts_with("PK\x05\x06")) {
     return Kind{"文件内容不是 .docx 所用的 ZIP 格式", "it is not a ZIP container, as a .docx is"};
   }
-  detail::ZipReader zip(bytes);
-  if (!zip.ok()) return Kind{"ZIP 已损坏，无法打开（" + zip.error() + "）", "the ZIP container is damaged: " + zip.error()};
-  const std::vector<std::string> names = zip.names();
-  if (std::find(names.begin(), names.end(), kDocumentPart) != names.end()) return std::nullopt;
-  if (std::find(names.begin(), names.end(), "content.xml") != names.end()) {
-    return Kind{"这是 OpenDocument 文本（.odt）", "it is an OpenDocument text (.odt)"};
-  }
-  return Kind{"ZIP 中没有 word/document.xml", "a ZIP without word/document.xml"};
+  return std::nullopt;
 }
 
 std::string lower_extension(const std::filesystem::path& path) {
@@ -71,9 +76,10 @@ std::string lower_extension(const std::filesystem::path& path) {
 ImportResult refused(RuleContext& ctx) { return ImportResult{std::nullopt, ctx.take()}; }
 
 // A part read and parsed under the limits; false (with the finding made) when it cannot be.
-bool load_part(detail::ZipReader& zip, std::string_view name, const ImportLimits& limits, pugi::xml_document& doc,
-               RuleContext& ctx, bool required) {
-  const std::optional<std::string> xml = zip.read(name, limits.max_part_size, limits.max_ratio);
+// The part's text is kept in `xml`, which pugixml parses in place and `doc` points into.
+bool load_part(detail::ZipReader& zip, std::string_view name, const ImportLimits& limits, std::string& text,
+               pugi::xml_document& doc, RuleContext& ctx, bool required, bool markup_only = false) {
+  std::optional<std::string> xml = zip.read(name, limits.max_part_size, limits.max_ratio);
   if (!xml) {
     if (zip.limit_hit()) {
       ctx.report("import.limits_exceeded", "", {{"limit", zip.error()}, {"limit_en", zip.error()}});
@@ -85,7 +91,8 @@ bool load_part(detail::ZipReader& zip, std::string_view name, const ImportLimits
     }
     return !required;
   }
-  const detail::XmlParse parsed = detail::parse_xml_part(*xml, limits.max_depth, doc);
+  text = std::move(*xml);
+  const detail::XmlParse parsed = detail::parse_xml_part_in_place(text, limits.max_depth, doc, markup_only);
   switch (parsed.failure) {
     case detail::XmlFailure::none: return true;
     case detail::XmlFailure::too_deep:
@@ -172,7 +179,8 @@ void compare_with_embedded(std::string_view bytes, const Suggestion& visible, co
 }  // namespace
 
 std::string describe_non_docx(std::string_view bytes) {
-  const std::optional<Kind> kind = non_docx_kind(bytes);
+  std::optional<Kind> kind = non_zip_kind(bytes);
+  if (!kind) kind = non_docx_zip_kind(detail::ZipReader(bytes));
   return kind ? kind->en : std::string();
 }
 
@@ -189,22 +197,33 @@ ImportResult import_docx(std::string_view bytes, const Profile& profile, const I
     ctx.report("import.limits_exceeded", "", {{"limit", limit}, {"limit_en", "the file has " + std::to_string(bytes.size()) + " bytes, over the limit of " + std::to_string(limits.max_file_size)}});
     return refused(ctx);
   }
-  if (const std::optional<Kind> kind = non_docx_kind(bytes)) {
+  std::optional<detail::ZipReader> zip_storage;
+  std::optional<Kind> kind = non_zip_kind(bytes);
+  if (!kind) kind = non_docx_zip_kind(zip_storage.emplace(bytes));
+  if (kind) {
     ctx.report("import.not_docx", "", {{"what", kind->zh}, {"what_en", kind->en}});
     return refused(ctx);
   }
-  detail::ZipReader zip(bytes);
+  detail::ZipReader& zip = *zip_storage;
   if (zip.entry_count() > limits.max_entries) {
     ctx.report("import.limits_exceeded", "", {{"limit", "ZIP 中有 " + std::to_string(zip.entry_count()) + " 个部件，超过上限 " + std::to_string(limits.max_entries)},
                                               {"limit_en", std::to_string(zip.entry_count()) + " parts, over the limit of " + std::to_string(limits.max_entries)}});
     return refused(ctx);
   }
+  std::string document_text;
+  std::string styles_text;
   pugi::xml_document document;
   pugi::xml_document styles;
-  if (!load_part(zip, kDocumentPart, limits, document, ctx, true)) return refused(ctx);
-  if (!load_part(zip, kStylesPart, limits, styles, ctx, false)) return refused(ctx);
-
-  const detail::WordBody body = detail::read_word_body(document, styles);
+  if (!load_part(zip, kDocumentPart, limits, document_text, document, ctx, true)) return refused(ctx);
+  // styles.xml is read, for its style names and outline levels only, when a paragraph asks;
+  // a styles part beyond the limits then leaves the styles unknown (headings still read by
+  // their numbering) rather than refusing a readable form.
+  RuleContext styles_findings(profile, Mode::submit);
+  const auto read_styles = [&]() -> const pugi::xml_document& {
+    if (!load_part(zip, kStylesPart, limits, styles_text, styles, styles_findings, false, true)) styles.reset();
+    return styles;
+  };
+  const detail::WordBody body = detail::read_word_body(document, read_styles);
   Suggestion s;
   const std::optional<std::size_t> form_end = detail::read_form(body, s, ctx);
   if (!form_end) {

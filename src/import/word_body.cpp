@@ -85,7 +85,7 @@ std::optional<char32_t> hex_code(std::string_view text) {
 
 class BodyReader {
  public:
-  explicit BodyReader(const pugi::xml_document& styles) { read_heading_styles(styles); }
+  explicit BodyReader(const StylesSource& styles) : styles_(styles) {}
 
   WordBody read(const xml_node& body) {
     blocks(body, &out_.blocks);
@@ -207,13 +207,24 @@ class BodyReader {
     WordParagraph out;
     const xml_node props = child(p, "pPr");
     const std::string_view style = attribute(child(props, "pStyle"), "val");
-    if (auto it = heading_styles_.find(std::string(style)); it != heading_styles_.end()) out.outline_level = it->second;
+    if (!style.empty()) out.outline_level = heading_level(style);
     if (const xml_node outline = child(props, "outlineLvl")) {
       const std::string_view v = attribute(outline, "val");
       if (v.size() == 1 && v[0] >= '0' && v[0] <= '8') out.outline_level = v[0] - '0';
     }
     inline_content(p, out.text);
     return out;
+  }
+
+  // Word's own ids Heading1…Heading9 need no look-up; any other id is read from styles.xml.
+  int heading_level(std::string_view style) {
+    if (style.size() == 8 && style.starts_with("Heading") && style[7] >= '1' && style[7] <= '9') return style[7] - '1';
+    if (!styles_read_) {
+      styles_read_ = true;
+      if (styles_) read_heading_styles(styles_());
+    }
+    const auto it = heading_styles_.find(std::string(style));
+    return it == heading_styles_.end() ? -1 : it->second;
   }
 
   void box(std::string& text, bool ticked) { text += ticked ? kTickedBox : kUntickedBox; }
@@ -325,6 +336,8 @@ class BodyReader {
   }
 
   WordBody out_;
+  StylesSource styles_;
+  bool styles_read_ = false;
   std::map<std::string, int> heading_styles_;
   std::vector<std::string> cell_paragraphs_;
   std::vector<bool> in_instruction_;  // per open field: still in its instruction part
@@ -332,7 +345,7 @@ class BodyReader {
 
 }  // namespace
 
-WordBody read_word_body(const pugi::xml_document& document, const pugi::xml_document& styles) {
+WordBody read_word_body(const pugi::xml_document& document, const StylesSource& styles) {
   BodyReader reader(styles);
   const xml_node root = document.document_element();
   return reader.read(child(root, "body"));

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -49,11 +50,13 @@ struct WordBody {
   std::vector<WordTable> tables;  // every table, nested ones too, in document order
 };
 
-// Reads <w:body> of word/document.xml. `styles` is word/styles.xml (may be empty): it
-// says which paragraph styles are headings. Text rules (SPEC.md): runs, bookmarks,
+// Reads <w:body> of word/document.xml. `styles` gives word/styles.xml (may be empty),
+// which says which paragraph styles are headings; it is asked for only when a paragraph
+// uses a style other than Word's HeadingN ids, since many forms need no styles at all. Text rules (SPEC.md): runs, bookmarks,
 // proofing marks and smart tags do not split words; tracked deletions are left out and
 // insertions kept; field results kept, instructions dropped; comments, footnotes and
 // drawings left out. The document must already be depth-limited (parse_xml_part).
-WordBody read_word_body(const pugi::xml_document& document, const pugi::xml_document& styles);
+using StylesSource = std::function<const pugi::xml_document&()>;
+WordBody read_word_body(const pugi::xml_document& document, const StylesSource& styles);
 
 }  // namespace zhinan::detail

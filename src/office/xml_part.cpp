@@ -31,14 +31,12 @@ std::size_t depth_of(const pugi::xml_node& root, std::size_t stop_at) {
   return deepest;
 }
 
-}  // namespace
+// parse_doctype keeps a DOCTYPE as a node, so that it can be seen and refused;
+// parse_escapes expands only the five predefined entities and character references;
+// parse_ws_pcdata keeps a w:t that holds only a space.
+constexpr unsigned kOptions = pugi::parse_default | pugi::parse_doctype | pugi::parse_ws_pcdata;
 
-XmlParse parse_xml_part(std::string_view xml, std::size_t max_depth, pugi::xml_document& doc) {
-  // parse_doctype keeps a DOCTYPE as a node, so that it can be seen and refused;
-  // parse_escapes expands only the five predefined entities and character references;
-  // parse_ws_pcdata keeps a w:t that holds only a space.
-  const unsigned options = pugi::parse_default | pugi::parse_doctype | pugi::parse_ws_pcdata;
-  const pugi::xml_parse_result result = doc.load_buffer(xml.data(), xml.size(), options, pugi::encoding_auto);
+XmlParse checked(const pugi::xml_parse_result& result, std::size_t max_depth, pugi::xml_document& doc) {
   if (!result) {
     return {XmlFailure::malformed, std::string(result.description()) + " at byte " + std::to_string(result.offset)};
   }
@@ -53,6 +51,18 @@ XmlParse parse_xml_part(std::string_view xml, std::size_t max_depth, pugi::xml_d
     return {XmlFailure::too_deep, "elements nest deeper than " + std::to_string(max_depth) + " levels"};
   }
   return {};
+}
+
+}  // namespace
+
+XmlParse parse_xml_part(std::string_view xml, std::size_t max_depth, pugi::xml_document& doc) {
+  return checked(doc.load_buffer(xml.data(), xml.size(), kOptions, pugi::encoding_auto), max_depth, doc);
+}
+
+XmlParse parse_xml_part_in_place(std::string& xml, std::size_t max_depth, pugi::xml_document& doc,
+                                 bool markup_only) {
+  const unsigned options = markup_only ? (pugi::parse_minimal | pugi::parse_doctype) : kOptions;
+  return checked(doc.load_buffer_inplace(xml.data(), xml.size(), options, pugi::encoding_auto), max_depth, doc);
 }
 
 std::string_view local_name(const pugi::xml_node& node) {

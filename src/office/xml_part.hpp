@@ -20,6 +20,11 @@ struct XmlParse {
 };
 
 XmlParse parse_xml_part(std::string_view xml, std::size_t max_depth, pugi::xml_document& doc);
+// The same, parsing in place: `xml` is overwritten and must outlive `doc` (no copy of a
+// large part is made). With `markup_only`, text and references are left raw (faster, for a
+// part read for its elements and attributes, like styles.xml).
+XmlParse parse_xml_part_in_place(std::string& xml, std::size_t max_depth, pugi::xml_document& doc,
+                                 bool markup_only = false);
 
 // The local name of an element, without its prefix: "w:tc" → "tc".
 std::string_view local_name(const pugi::xml_node& node);
