@@ -202,6 +202,12 @@ namespace Zhinan
         internal static extern int zn_suggestion_from_file(out SuggestionHandle s, out DiagnosticsHandle d, IntPtr profile,
                                                            byte[] path);
         [DllImport(Lib, CallingConvention = Cdecl, ExactSpelling = true)]
+        internal static extern int zn_suggestion_from_docx(out SuggestionHandle s, out DiagnosticsHandle d, IntPtr profile,
+                                                           byte[] bytes, UIntPtr len);
+        [DllImport(Lib, CallingConvention = Cdecl, ExactSpelling = true)]
+        internal static extern int zn_suggestion_from_docx_file(out SuggestionHandle s, out DiagnosticsHandle d,
+                                                                IntPtr profile, byte[] path);
+        [DllImport(Lib, CallingConvention = Cdecl, ExactSpelling = true)]
         internal static extern int zn_suggestion_to_json(out IntPtr json, out UIntPtr len, IntPtr s);
         [DllImport(Lib, CallingConvention = Cdecl, ExactSpelling = true)]
         internal static extern int zn_suggestion_clone(out SuggestionHandle copy, IntPtr s);

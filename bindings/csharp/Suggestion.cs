@@ -18,8 +18,9 @@ namespace Zhinan
     }
 
     /// <summary>A guideline suggestion. new Suggestion() is an empty one (under the built-in
-    /// profile); FromJson/FromFile read zhinan.suggestion/1. ParseDiagnostics holds what
-    /// reading found (wrong types, unknown fields); Validator.Validate checks the call's rules.
+    /// profile); FromJson/FromFile read zhinan.suggestion/1, FromDocx/FromDocxFile a unit's
+    /// Word form. ParseDiagnostics holds what reading found (wrong types, unknown fields,
+    /// import.* findings); Validator.Validate checks the call's rules.
     /// Dispose it to free it at once; otherwise the finalizer does.</summary>
     public sealed class Suggestion : IDisposable
     {
@@ -78,6 +79,36 @@ namespace Zhinan
             SuggestionHandle h = null;
             DiagnosticsHandle d = null;
             int status = Profile.Use(profile, p => NativeMethods.zn_suggestion_from_file(out h, out d, p, name));
+            return Adopt(status, h, d, path);
+        }
+
+        /// <summary>Reads a unit's own Word form (附件1, a .docx as Word, WPS or LibreOffice
+        /// saves it) from its bytes, under profile (null: the built-in one). ParseDiagnostics
+        /// holds the import.* findings (fields that could not be read are left empty). Throws
+        /// ZhinanException (Status Parse, with Diagnostics: import.not_docx,
+        /// import.form_not_found, …) when the bytes are no such form.</summary>
+        public static Suggestion FromDocx(byte[] data, Profile profile = null)
+        {
+            if (data == null) throw new ArgumentNullException("data");
+            // An empty array may cross as NULL, which the library refuses as an argument; one
+            // byte more, not counted, keeps "nothing" a file that is no form.
+            byte[] bytes = data.Length > 0 ? data : new byte[1];
+            SuggestionHandle h = null;
+            DiagnosticsHandle d = null;
+            int status = Profile.Use(profile, p => NativeMethods.zn_suggestion_from_docx(out h, out d, p, bytes, Sizes.Length(data)));
+            return Adopt(status, h, d, null);
+        }
+
+        /// <summary>Reads a Word form from a file; ZhinanException with Status IO when it cannot
+        /// be read, Parse when it is no form (a .doc or .wps gives import.format_unsupported,
+        /// saying how to re-save it as .docx).</summary>
+        public static Suggestion FromDocxFile(string path, Profile profile = null)
+        {
+            if (path == null) throw new ArgumentNullException("path");
+            byte[] name = Utf8.Z(path, "path");
+            SuggestionHandle h = null;
+            DiagnosticsHandle d = null;
+            int status = Profile.Use(profile, p => NativeMethods.zn_suggestion_from_docx_file(out h, out d, p, name));
             return Adopt(status, h, d, path);
         }
 

@@ -159,6 +159,21 @@ ZN_EXTERN int zn_suggestion_from_json(zn_suggestion **out, zn_diagnostics **diag
                                       const zn_profile *profile, const char *json, size_t len);
 ZN_EXTERN int zn_suggestion_from_file(zn_suggestion **out, zn_diagnostics **diagnostics,
                                       const zn_profile *profile, const char *path_utf8);
+/* Reads a unit's own Word form (附件1: 信息表 + 说明报告, as Word, WPS or LibreOffice save
+ * it) back into a suggestion. profile may be NULL for the built-in one; the suggestion
+ * keeps a reference to it, as with zn_suggestion_from_json. Returns ZN_OK with a
+ * suggestion when a 信息表 was found, even when some fields could not be read (they are
+ * left empty and reported in *diagnostics as import.* findings, each at the JSON pointer
+ * of its field); ZN_EPARSE with *out NULL
+ * when the bytes are no such form (import.not_docx, import.form_not_found,
+ * import.limits_exceeded, import.format_unsupported for a .doc, .wps, .odt or .rtf file);
+ * zn_suggestion_from_docx_file returns ZN_EIO when the file cannot be read. bytes NULL is
+ * ZN_EINVAL, even with len 0. *diagnostics is set whenever diagnostics is not NULL (NULL
+ * only on ZN_EINVAL / ZN_ENOMEM), and must then be freed. */
+ZN_EXTERN int zn_suggestion_from_docx(zn_suggestion **out, zn_diagnostics **diagnostics,
+                                      const zn_profile *profile, const void *bytes, size_t len);
+ZN_EXTERN int zn_suggestion_from_docx_file(zn_suggestion **out, zn_diagnostics **diagnostics,
+                                           const zn_profile *profile, const char *path_utf8);
 /* The canonical JSON (same input, same bytes); free with zn_string_free. out_len may be
  * NULL. */
 ZN_EXTERN int zn_suggestion_to_json(char **out, size_t *out_len, const zn_suggestion *s);

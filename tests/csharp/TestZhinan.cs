@@ -86,6 +86,8 @@ internal static class TestZhinan
         Test("draft mode", DraftMode);
         Test("parse error", ParseError);
         Test("io errors", IoErrors);
+        Test("word forms", WordForms);
+        Test("no word form", NoWordForm);
         Test("disposed and null", DisposedAndNull);
         Test("finalizers", FinalizersFreeOnce);
         Test("profile", BuiltinProfile);
@@ -310,6 +312,78 @@ internal static class TestZhinan
         }
         e = Throws<ZhinanException>(() => Profile.FromJson("{\"format\": \"zhinan.profile/1\", \"id\": \"x\"}"), "a broken profile");
         if (e != null) Check(e.Diagnostics.Any(d => d.Id == "profile.invalid"), "profile.invalid");
+    }
+
+    // The Word forms units fill in (examples/data/forms/*.docx): each reads the same from its
+    // file and from its bytes; the form of a sample gives back what the unit typed.
+    private static void WordForms()
+    {
+        string folder = Path.Combine(samples, "forms");
+        string[] forms = Directory.Exists(folder)
+            ? Directory.GetFiles(folder, "*.docx").OrderBy(f => f, StringComparer.Ordinal).ToArray()
+            : new string[0];
+        Check(forms.Length > 0, "Word forms found in " + folder);
+        var typed = new Dictionary<string, Suggestion>();
+        foreach (string file in Directory.GetFiles(samples, "*.json"))
+        {
+            Suggestion sample = Suggestion.FromFile(file);
+            typed[sample.Title] = sample;
+        }
+        int twins = 0;
+        foreach (string form in forms)
+        {
+            string name = Path.GetFileName(form);
+            using (Suggestion s = Suggestion.FromDocxFile(form))
+            {
+                Check(s.Title.Length > 0, name + " has a title");
+                Equal(form, s.SourcePath, name + " source path");
+                Check(s.ParseDiagnostics.All(d => d.Id.StartsWith("import.", StringComparison.Ordinal) && d.Severity != Severity.Error),
+                      name + " has only import.* warnings: " + string.Join(", ", s.ParseDiagnostics.Select(d => d.Id)));
+                using (Suggestion fromBytes = Suggestion.FromDocx(File.ReadAllBytes(form)))
+                {
+                    Equal(s.ToJson(), fromBytes.ToJson(), name + " read from its bytes");
+                    Equal(s.ParseDiagnostics.Count, fromBytes.ParseDiagnostics.Count, name + " the same findings");
+                }
+                Suggestion expected;
+                if (typed.TryGetValue(s.Title, out expected))
+                {
+                    ++twins;
+                    Equal(expected.Unit, s.Unit, name + " unit as typed");
+                    Equal(expected.Proposer, s.Proposer, name + " proposer as typed");
+                    Equal(expected.FundingProvincial, s.FundingProvincial, name + " provincial funding as typed");
+                    Check(expected.Regions.SequenceEqual(s.Regions), name + " regions as typed");
+                    Equal(expected.KeyTechnologies.Count, s.KeyTechnologies.Count, name + " key technologies as typed");
+                }
+            }
+        }
+        foreach (Suggestion sample in typed.Values) sample.Dispose();
+        Check(twins > 0, "some form is the Word form of a sample");
+        if (forms.Length > 0)
+            using (Profile p = Profile.Builtin())
+            using (Suggestion s = Suggestion.FromDocx(File.ReadAllBytes(forms[0]), p))
+                Check(s.Title.Length > 0, "read under a profile");
+    }
+
+    private static void NoWordForm()
+    {
+        byte[] pdf = Encoding.ASCII.GetBytes("%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\n");
+        ZhinanException e = Throws<ZhinanException>(() => Suggestion.FromDocx(pdf), "a PDF");
+        if (e != null)
+        {
+            Equal(ZhinanStatus.Parse, e.Status, "status");
+            Equal("import.not_docx", e.RuleId, "rule id");
+            Check(e.Diagnostics.Any(d => d.Id == "import.not_docx"), "import.not_docx in the diagnostics");
+        }
+        e = Throws<ZhinanException>(() => Suggestion.FromDocx(new byte[0]), "no bytes at all");
+        if (e != null) Equal(ZhinanStatus.Parse, e.Status, "nothing is no form");
+        e = Throws<ZhinanException>(() => Suggestion.FromDocxFile("/nonexistent/建议.docx"), "a missing form");
+        if (e != null)
+        {
+            Equal(ZhinanStatus.IO, e.Status, "status");
+            Check(e.Diagnostics.Any(d => d.Id == "io.read_failed"), "io.read_failed");
+        }
+        Throws<ArgumentNullException>(() => Suggestion.FromDocx(null), "null bytes");
+        Throws<ArgumentNullException>(() => Suggestion.FromDocxFile(null), "a null path");
     }
 
     private static void DisposedAndNull()

@@ -75,6 +75,7 @@ _SIGNATURES = {
     "zn_suggestion_new": (_c_int, [ctypes.POINTER(_S)]),
     "zn_suggestion_from_json": (_c_int, [ctypes.POINTER(_S), ctypes.POINTER(_D), _P, _c_str, _c_size]),
     "zn_suggestion_from_file": (_c_int, [ctypes.POINTER(_S), ctypes.POINTER(_D), _P, _c_str]),
+    "zn_suggestion_from_docx": (_c_int, [ctypes.POINTER(_S), ctypes.POINTER(_D), _P, ctypes.c_void_p, _c_size]),
     "zn_suggestion_to_json": (_c_int, [_owned_p, _c_size_p, _S]),
     "zn_suggestion_clone": (_c_int, [ctypes.POINTER(_S), _S]),
     "zn_suggestion_free": (None, [_S]),
@@ -237,6 +238,33 @@ class SamplesTest(unittest.TestCase):
         Handles(self).diagnostics(d)
         self.assertEqual(status, ZN_OK, error_last())
         self.assertTrue(text(lib.zn_suggestion_get(s, ZN_FIELD_TITLE)))
+
+
+class ImportTest(unittest.TestCase):
+    def test_a_word_form_from_its_bytes(self):
+        folder = os.path.join(os.environ.get("ZHINAN_SAMPLES", ""), "forms")
+        forms = sorted(glob.glob(os.path.join(folder, "*.docx")))
+        self.assertTrue(forms, f"no Word forms in {folder}")
+        with open(forms[0], "rb") as f:
+            data = f.read()
+        s, d = _S(), _D()
+        status = lib.zn_suggestion_from_docx(ctypes.byref(s), ctypes.byref(d), None, data, len(data))
+        Handles(self).suggestion(s)
+        Handles(self).diagnostics(d)
+        self.assertEqual(status, ZN_OK, error_last())
+        self.assertTrue(text(lib.zn_suggestion_get(s, ZN_FIELD_TITLE)))
+        self.assertTrue(all(i.startswith("import.") for i in ids(d)), ids(d))
+
+        pdf = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n"
+        s, d = _S(), _D()
+        status = lib.zn_suggestion_from_docx(ctypes.byref(s), ctypes.byref(d), None, pdf, len(pdf))
+        Handles(self).diagnostics(d)
+        self.assertEqual(status, ZN_EPARSE)
+        self.assertFalse(s)
+        self.assertIn("import.not_docx", ids(d))
+        self.assertEqual(text(lib.zn_error_last_id()), "import.not_docx")
+        self.assertEqual(lib.zn_suggestion_from_docx(None, None, None, pdf, len(pdf)), ZN_EINVAL)
+        self.assertEqual(lib.zn_suggestion_from_docx(ctypes.byref(s), None, None, None, 0), ZN_EINVAL)
 
 
 class FieldsTest(unittest.TestCase):

@@ -37,6 +37,15 @@ def sample(name):
     return next(p for p in samples() if os.path.basename(p) == name + ".json")
 
 
+def forms():
+    """The Word forms units fill in (examples/data/forms/*.docx)."""
+    folder = os.path.join(os.path.dirname(samples()[0]), "forms")
+    files = sorted(glob.glob(os.path.join(folder, "*.docx")))
+    if not files:
+        raise RuntimeError(f"no Word forms in {folder}")
+    return files
+
+
 def ids(found):
     return [d.id for d in found]
 
@@ -315,6 +324,85 @@ class ErrorsTest(unittest.TestCase):
             zhinan.validate(None)
         with self.assertRaises(TypeError):
             zhinan.Profile()
+
+
+class ImportTest(unittest.TestCase):
+    def test_every_form_reads_the_same_from_its_file_and_its_bytes(self):
+        for path in forms():
+            with self.subTest(form=os.path.basename(path)):
+                with zhinan.Suggestion.from_docx_file(path) as s:
+                    self.assertTrue(s.title)
+                    self.assertEqual(s.source_path, path)
+                    self.assertTrue(all(d.id.startswith("import.") and not d.is_error for d in s.parse_diagnostics),
+                                    ids(s.parse_diagnostics))
+                    first = s.to_json()
+                    found = ids(s.parse_diagnostics)
+                with open(path, "rb") as f, zhinan.Suggestion.from_docx(f.read()) as from_bytes:
+                    self.assertEqual(from_bytes.to_json(), first)
+                    self.assertEqual(ids(from_bytes.parse_diagnostics), found)
+                    self.assertIsNone(from_bytes.source_path)
+
+    def test_the_form_of_a_sample_gives_back_what_the_unit_typed(self):
+        typed = {}
+        for path in samples():
+            with zhinan.Suggestion.from_file(path) as s:
+                typed[s.title] = json.loads(s.to_json())
+        twins = 0
+        for path in forms():
+            with zhinan.Suggestion.from_docx_file(path) as s:
+                read = json.loads(s.to_json())
+            expected = typed.get(read["title"])
+            if expected is None:
+                continue
+            twins += 1
+            with self.subTest(form=os.path.basename(path)):
+                # The 主管部门 is not on the 信息表; amounts are compared as numbers, however written.
+                for doc in (read, expected):
+                    doc.pop("department", None)
+                    doc["funding"] = {k: decimal.Decimal(str(v)) for k, v in doc.get("funding", {}).items()}
+                self.assertEqual(read, expected)
+        self.assertGreater(twins, 0, "no form is the Word form of a sample")
+
+    def test_under_a_profile_and_a_chinese_file_name(self):
+        folder = tempfile.mkdtemp(prefix="zhinan-")
+        self.addCleanup(shutil.rmtree, folder)
+        path = os.path.join(folder, "1.盐碱地项目-东营研究院.docx")
+        shutil.copyfile(forms()[0], path)
+        with zhinan.Profile.from_file(os.environ["ZHINAN_PROFILE"]) as p:
+            s = zhinan.Suggestion.from_docx_file(path, profile=p)
+        with s:
+            self.assertTrue(s.title)
+            self.assertEqual(s.source_path, path)
+
+    def test_a_pdf_is_no_form(self):
+        with self.assertRaises(zhinan.ZhinanError) as caught:
+            zhinan.Suggestion.from_docx(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n")
+        e = caught.exception
+        self.assertEqual(e.status, zhinan.Status.EPARSE)
+        self.assertEqual(e.rule_id, "import.not_docx")
+        self.assertIn("import.not_docx", ids(e.diagnostics))
+        self.assertEqual(str(e), e.message_zh + "\n" + e.message_en)
+        for data in (b"", b"PK\x05\x06" + bytes(18)):  # nothing; an empty ZIP
+            with self.subTest(data=data), self.assertRaises(zhinan.ZhinanError) as caught:
+                zhinan.Suggestion.from_docx(data)
+            self.assertEqual(caught.exception.status, zhinan.Status.EPARSE)
+        with self.assertRaises(TypeError):
+            zhinan.Suggestion.from_docx("PK")  # text is not the bytes of a file
+
+    def test_files_that_are_no_form(self):
+        with self.assertRaises(zhinan.ZhinanError) as caught:
+            zhinan.Suggestion.from_docx_file("/nonexistent/建议.docx")
+        self.assertEqual(caught.exception.status, zhinan.Status.EIO)
+        self.assertIn("io.read_failed", ids(caught.exception.diagnostics))
+        folder = tempfile.mkdtemp(prefix="zhinan-")
+        self.addCleanup(shutil.rmtree, folder)
+        doc = os.path.join(folder, "建议.doc")
+        with open(doc, "wb") as f:
+            f.write(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(8))  # Word 97-2003
+        with self.assertRaises(zhinan.ZhinanError) as caught:
+            zhinan.Suggestion.from_docx_file(doc)
+        self.assertEqual(caught.exception.status, zhinan.Status.EPARSE)
+        self.assertIn("import.format_unsupported", ids(caught.exception.diagnostics))
 
 
 class LifetimeTest(unittest.TestCase):

@@ -142,6 +142,8 @@ _SIGNATURES = {
     "zn_suggestion_new": (_int, [ctypes.POINTER(S)]),
     "zn_suggestion_from_json": (_int, [ctypes.POINTER(S), ctypes.POINTER(D), P, _str, _size]),
     "zn_suggestion_from_file": (_int, [ctypes.POINTER(S), ctypes.POINTER(D), P, _str]),
+    "zn_suggestion_from_docx": (_int, [ctypes.POINTER(S), ctypes.POINTER(D), P, ctypes.c_void_p, _size]),
+    "zn_suggestion_from_docx_file": (_int, [ctypes.POINTER(S), ctypes.POINTER(D), P, _str]),
     "zn_suggestion_to_json": (_int, [_owned_p, _size_p, S]),
     "zn_suggestion_clone": (_int, [ctypes.POINTER(S), S]),
     "zn_suggestion_free": (None, [S]),

@@ -107,8 +107,9 @@ def _single(value: str) -> bytes:
 
 class Suggestion(Handle):
     """A guideline suggestion. ``Suggestion()`` is an empty one (under the built-in
-    profile); ``from_json``/``from_file`` read zhinan.suggestion/1. Close it, or use
-    ``with``, to free it at once; otherwise it is freed when collected.
+    profile); ``from_json``/``from_file`` read zhinan.suggestion/1, ``from_docx``/
+    ``from_docx_file`` a unit's Word form. Close it, or use ``with``, to free it at once;
+    otherwise it is freed when collected.
 
     ``parse_diagnostics`` holds what reading found (wrong types, unknown fields) and
     ``source_path`` the file it was read from (None otherwise); the rules of the call are
@@ -154,6 +155,31 @@ class Suggestion(Handle):
         """Reads a file; ZhinanError with status EIO when it cannot be read."""
         lib = library or (profile._library if profile is not None else Library.default())
         obj = cls._read(lib, lib.c.zn_suggestion_from_file, _profile_pointer(profile), path_bytes(path))
+        obj.source_path = os.fsdecode(path)
+        return obj
+
+    @classmethod
+    def from_docx(cls, data: bytes, profile: Optional[Profile] = None,
+                  library: Optional[Library] = None) -> "Suggestion":
+        """Reads a unit's own Word form (附件1, a .docx as Word, WPS or LibreOffice saves
+        it) from its bytes. ``parse_diagnostics`` holds the import.* findings (fields that
+        could not be read are left empty). Raises ZhinanError (status EPARSE, with
+        ``diagnostics``: import.not_docx, import.form_not_found, …) when the bytes are no
+        such form."""
+        if not isinstance(data, (bytes, bytearray, memoryview)):
+            raise TypeError(f"data must be bytes, not {type(data).__name__}")
+        lib = library or (profile._library if profile is not None else Library.default())
+        data = bytes(data)
+        return cls._read(lib, lib.c.zn_suggestion_from_docx, _profile_pointer(profile), data, len(data))
+
+    @classmethod
+    def from_docx_file(cls, path: "os.PathLike[str] | str", profile: Optional[Profile] = None,
+                       library: Optional[Library] = None) -> "Suggestion":
+        """Reads a Word form from a file; ZhinanError with status EIO when it cannot be
+        read, EPARSE when it is no form (a .doc or .wps gives import.format_unsupported,
+        saying how to re-save it as .docx)."""
+        lib = library or (profile._library if profile is not None else Library.default())
+        obj = cls._read(lib, lib.c.zn_suggestion_from_docx_file, _profile_pointer(profile), path_bytes(path))
         obj.source_path = os.fsdecode(path)
         return obj
 
