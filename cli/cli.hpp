@@ -65,6 +65,7 @@ ParseResult read_suggestion_input(const Context& ctx, const std::string& file, c
                                   const Profile& profile, const std::string& department);
 
 int run_import(const Context& ctx, std::span<const std::string> args);
+int run_audit(const Context& ctx, std::span<const std::string> args);
 int run_format(const Context& ctx, std::span<const std::string> args);
 int run_summary(const Context& ctx, std::span<const std::string> args);
 int run_validate(const Context& ctx, std::span<const std::string> args);

@@ -23,6 +23,8 @@ constexpr std::string_view kHelpZh =
     "                               按合作国别、地区分文件夹打包，并生成汇总表（.xlsx 和 .csv）\n"
     "                               其他选项：--contact --phone --date --all-regions --gbk-names\n"
     "                               --registry 已立项项目.jsonl --time 2025-01-01T00:00:00\n"
+    "  zhinan audit [--registry 已立项项目.jsonl] [--format text|json|html] [-o 报告] [--xlsx 清单.xlsx] 压缩包…\n"
+    "                               省厅审核各主管部门报来的压缩包（.zip/.7z/.rar/文件夹）并跨包查重\n"
     "  zhinan registry 已立项项目.jsonl -o 索引文件\n"
     "                               为已立项项目建立查重索引，供 --registry 直接使用\n"
     "  zhinan count [--mode word|chars|chars-with-spaces|graphemes] [文件|-]\n"
@@ -50,6 +52,8 @@ constexpr std::string_view kHelpEn =
     "                               one ZIP with a folder per region, and the summary table (.xlsx, .csv)\n"
     "                               more: --contact --phone --date --all-regions --gbk-names\n"
     "                               --registry FUNDED.jsonl --time 2025-01-01T00:00:00\n"
+    "  zhinan audit [--registry FUNDED.jsonl] [--format text|json|html] [-o REPORT] [--xlsx LIST.xlsx] PACKAGE…\n"
+    "                               the province's check of received packages (.zip/.7z/.rar/folders), duplicates across all\n"
     "  zhinan registry FUNDED.jsonl -o INDEX\n"
     "                               index the funded projects once, for --registry\n"
     "  zhinan count [--mode word|chars|chars-with-spaces|graphemes] [FILE|-]\n"
@@ -92,6 +96,7 @@ int run(std::vector<std::string> args) {
   const std::string command = args[0];
   std::vector<std::string> rest(args.begin() + 1, args.end());
   if (command == "import") return run_import(ctx, rest);
+  if (command == "audit") return run_audit(ctx, rest);
   if (command == "format") return run_format(ctx, rest);
   if (command == "summary") return run_summary(ctx, rest);
   if (command == "validate") return run_validate(ctx, rest);

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "handles.hpp"
+#include "model/diagnostic_json.hpp"
 
 using namespace zhinan::capi;
 
@@ -19,21 +20,7 @@ const zhinan::Diagnostic* at(const zn_diagnostics* d, std::size_t i) {
   return &d->items[i];
 }
 
-boost::json::object to_object(const zhinan::Diagnostic& d) {
-  boost::json::object o;
-  if (!d.file.empty()) o["file"] = d.file;
-  o["id"] = d.id;
-  o["severity"] = std::string(zhinan::to_string(d.severity));
-  o["path"] = d.path;
-  o["message_zh"] = d.message_zh;
-  o["message_en"] = d.message_en;
-  o["line"] = d.location ? d.location->line : 0;
-  o["column"] = d.location ? d.location->column : 0;
-  boost::json::object params;
-  for (const auto& [name, value] : d.params) params[name] = value;
-  o["params"] = std::move(params);
-  return o;
-}
+boost::json::object to_object(const zhinan::Diagnostic& d) { return zhinan::detail::diagnostic_object(d); }
 
 }  // namespace
 

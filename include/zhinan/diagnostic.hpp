@@ -24,6 +24,8 @@ struct TextLocation {
 
 struct Diagnostic {
   std::string file;  // the suggestion it is about, when several are checked together
+  std::string package;  // audit: the package (its file name) the finding is about
+  std::string entry;    // audit: the entry inside it, as read; "" for the package as a whole
   std::string id;  // a rule id of SPEC.md, e.g. "format.json_invalid"
   Severity severity = Severity::error;
   std::string path;  // JSON pointer into the suggestion, "" for the whole document

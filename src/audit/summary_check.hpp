@@ -1,0 +1,30 @@
+// A package's 汇总表 (附件3) against its files (internal): columns found by their headers,
+// spaces and punctuation ignored; rows matched to files by region and number.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "audit/package_layout.hpp"
+#include "zhinan/model.hpp"
+
+namespace zhinan::detail {
+
+struct SummaryTable {
+  std::string name;  // the table file's name, for messages
+  std::string data;  // its bytes
+};
+
+struct DocumentFacts {  // what a document's file says, for the comparison
+  const LaidOutDocument* document = nullptr;
+  std::string title;  // from its data, else from its name
+  std::string unit;
+};
+
+// Checks each table; audit.summary_mismatch per disagreement (a few at most per table), or
+// audit.summary_absent when there is no table. The department of the table's header
+// (主管部门) comes back through `department` when one is found.
+void check_summary_tables(const std::vector<SummaryTable>& tables, const std::vector<DocumentFacts>& documents,
+                          const Profile& profile, std::vector<EntryFinding>& findings, std::string& department);
+
+}  // namespace zhinan::detail
