@@ -39,6 +39,11 @@ bool parse_args(const Context& ctx, std::span<const std::string> args, PackArgs&
     bool ok = true;
     if (arg == "-o" || arg == "--output") ok = value(a.output);
     else if (arg == "--department") ok = value(a.options.summary.department);
+    else if (arg == "--documents-root") {
+      std::string root;
+      ok = value(root);
+      if (ok) a.options.document_roots.push_back(path_from_utf8(root));
+    }
     else if (arg == "--contact") ok = value(a.options.summary.contact);
     else if (arg == "--phone") ok = value(a.options.summary.phone);
     else if (arg == "--date") ok = value(a.options.summary.date);
@@ -65,10 +70,10 @@ bool parse_args(const Context& ctx, std::span<const std::string> args, PackArgs&
     ctx.err << say(ctx,
                    "用法：zhinan pack -o 输出.zip [--department 主管部门] [--contact 联系人] [--phone 电话] "
                    "[--date 填报日期] [--numbering per-folder|global] [--all-regions] [--gbk-names] "
-                   "[--registry 已立项项目.jsonl] [--time 2025-01-01T00:00:00] 文件…",
+                   "[--registry 已立项项目.jsonl] [--documents-root 允许的文件夹] [--time 2025-01-01T00:00:00] 文件…",
                    "usage: zhinan pack -o OUT.zip [--department NAME] [--contact NAME] [--phone P] [--date D] "
                    "[--numbering per-folder|global] [--all-regions] [--gbk-names] [--registry FUNDED.jsonl] "
-                   "[--time 2025-01-01T00:00:00] FILE…")
+                   "[--documents-root DIR] [--time 2025-01-01T00:00:00] FILE…")
             << '\n';
     return false;
   }

@@ -48,6 +48,10 @@ struct PackageOptions {
   PackageTime time;            // fixed, so the same input gives the same bytes
   SummaryHeader summary;       // 主管部门, 联系人, 联系电话, 填报日期 of the 汇总表
   unsigned threads = 0;        // compressing threads; 0: one per core
+  // Folders a suggestion's `document` may lie in besides its own file's folder. A document
+  // resolving (links followed) anywhere else is refused (package.document_outside): an
+  // office system packing JSON from units must not hand out its own files.
+  std::vector<std::filesystem::path> document_roots;
   // Called after each entry; returning false cancels (nothing is left at the targets).
   std::function<bool(const PackageProgress&)> progress;
 };

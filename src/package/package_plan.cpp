@@ -26,15 +26,51 @@ std::string extension_of(const std::filesystem::path& p) {
   return e.empty() ? e : e.substr(1);
 }
 
-// The unit's own file, relative to its JSON file; reports it when it cannot be read.
-std::optional<std::filesystem::path> find_document(const PackageInput& input, RuleContext& ctx) {
-  const std::filesystem::path given = path_from_utf8(input.suggestion->document);
-  const std::filesystem::path path = given.is_absolute() ? given : input.base_dir / given;
+// Whether `path` (canonical) lies inside `root` (canonical), component by component.
+bool inside(const std::filesystem::path& path, const std::filesystem::path& root) {
+  auto p = path.begin();
+  for (auto r = root.begin(); r != root.end(); ++r, ++p) {
+    if (r->empty()) continue;  // a trailing separator
+    if (p == path.end() || *p != *r) return false;
+  }
+  return true;
+}
+
+// The unit's own file, relative to its JSON file: it must resolve (links followed) inside
+// that folder or an allowed root, be a regular file and hold something; else a finding.
+std::optional<std::filesystem::path> find_document(const PackageInput& input, const PackageOptions& options,
+                                                   RuleContext& ctx) {
+  namespace fs = std::filesystem;
+  const fs::path given = path_from_utf8(input.suggestion->document);
+  const fs::path base = input.base_dir.empty() ? fs::path(".") : input.base_dir;
+  const fs::path path = given.is_absolute() ? given : base / given;
+  const Params where{{"document", input.suggestion->document}, {"path", path_to_utf8(path)}};
   std::error_code ec;
-  if (std::filesystem::is_regular_file(path, ec)) return path;
-  ctx.report("package.document_missing", "/document",
-             {{"document", input.suggestion->document}, {"path", path_to_utf8(path)}});
-  return std::nullopt;
+  const fs::path real = fs::canonical(path, ec);
+  if (ec) {
+    ctx.report("package.document_missing", "/document", where);
+    return std::nullopt;
+  }
+  std::vector<fs::path> roots = {base};
+  roots.insert(roots.end(), options.document_roots.begin(), options.document_roots.end());
+  const bool allowed = std::any_of(roots.begin(), roots.end(), [&](const fs::path& root) {
+    std::error_code root_ec;
+    const fs::path real_root = fs::canonical(root, root_ec);
+    return !root_ec && inside(real, real_root);
+  });
+  if (!allowed) {
+    ctx.report("package.document_outside", "/document", where);
+    return std::nullopt;
+  }
+  if (!fs::is_regular_file(real, ec)) {
+    ctx.report("package.document_missing", "/document", where);
+    return std::nullopt;
+  }
+  if (fs::file_size(real, ec) == 0 || ec) {
+    ctx.report("package.document_empty", "/document", where);
+    return std::nullopt;
+  }
+  return real;
 }
 
 }  // namespace
@@ -76,7 +112,7 @@ Plan plan_package(std::span<const PackageInput> inputs, const Profile& profile, 
       entry.number = options.numbering == Numbering::global ? ++global_number : ++number;
       std::string extension = "docx";
       if (!inputs[i].suggestion->document.empty()) {
-        if (auto path = find_document(inputs[i], ctx)) {
+        if (auto path = find_document(inputs[i], options, ctx)) {
           entry.document = *path;
           extension = extension_of(*path);
         }

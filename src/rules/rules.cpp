@@ -205,6 +205,12 @@ constexpr std::array kRules = {
     RuleInfo{"package.empty", S::error, "打包", "没有要打包的指南建议", "there are no suggestions to package"},
     RuleInfo{"package.document_missing", S::error, "电子版", "找不到指南建议电子版文件“{document}”（{path}）",
              "the suggestion's document \"{document}\" cannot be found ({path})"},
+    RuleInfo{"package.document_outside", S::error, "电子版",
+             "电子版文件“{document}”（{path}）不在该指南建议所在的文件夹或允许的文件夹内，不予打包",
+             "the document \"{document}\" ({path}) lies outside the suggestion's folder and the allowed folders; "
+             "it is not packaged"},
+    RuleInfo{"package.document_empty", S::error, "电子版", "电子版文件“{document}”是空文件（{path}）",
+             "the document \"{document}\" is empty ({path})"},
     RuleInfo{"package.name_changed", S::warning, "文件名", "文件名已按各系统的要求调整", "the file name was adjusted"},
     RuleInfo{"package.write_failed", S::error, "打包", "无法写入“{target}”：{reason}；目标位置没有留下不完整的文件",
              "cannot write \"{target}\": {reason}; nothing half-written was left there"},

@@ -236,6 +236,40 @@ TEST_CASE("package: the unit's own document goes in as it is — a missing one i
   CHECK(has(missing.diagnostics, "package.document_missing"));
 }
 
+TEST_CASE("package: a document outside the suggestion's folder is never packaged") {
+  Scratch s;
+  Inputs in({"valid-sco"});
+  std::filesystem::create_directories(s.dir / "unit");
+  std::filesystem::create_directories(s.dir / "server");
+  { std::ofstream(s.dir / "server" / "secret.txt") << "the office system's own file"; }
+  { std::ofstream(s.dir / "unit" / "空.pdf"); }
+  std::filesystem::create_symlink(s.dir / "server" / "secret.txt", s.dir / "unit" / "link.pdf");
+  std::filesystem::create_directories(s.dir / "out");
+  const auto refused_with = [&](const std::string& document, std::string_view id) {
+    in.suggestions[0].document = document;
+    in.refresh(s.dir / "unit");
+    const PackageResult r = write_package(in.inputs, s.dir / "out" / "p.zip");
+    CAPTURE(document);
+    CHECK_FALSE(r.written);
+    CHECK(has(r.diagnostics, id));
+    CHECK_FALSE(std::filesystem::exists(s.dir / "out" / "p.zip"));
+  };
+  refused_with("../server/secret.txt", "package.document_outside");
+  refused_with("../../../../../../../../etc/passwd", "package.document_outside");
+  refused_with("/etc/passwd", "package.document_outside");
+  refused_with("/proc/self/environ", "package.document_outside");
+  refused_with("link.pdf", "package.document_outside");  // a link out of the folder
+  refused_with("空.pdf", "package.document_empty");
+  refused_with(".", "package.document_missing");  // a folder is no document
+
+  // A root the caller allows: then the same file goes in.
+  PackageOptions allowed;
+  allowed.document_roots = {s.dir / "server"};
+  in.suggestions[0].document = "../server/secret.txt";
+  in.refresh(s.dir / "unit");
+  CHECK(write_package(in.inputs, s.dir / "out" / "p.zip", Profile::builtin(), allowed).written);
+}
+
 TEST_CASE("package: GBK names carry the Unicode Path field for modern tools") {
   Scratch s;
   PackageOptions o;
