@@ -23,14 +23,21 @@ std::optional<std::string> read_file(const std::filesystem::path& path, std::str
     if (error) *error = "is a directory";
     return std::nullopt;
   }
+  // A device, a FIFO or a socket has no end to read to (/dev/zero) or blocks (a FIFO
+  // without a writer): only regular files are read.
+  const std::filesystem::file_status status = std::filesystem::status(path, ec);
+  if (!ec && std::filesystem::exists(status) && !std::filesystem::is_regular_file(status)) {
+    if (error) *error = "is not a regular file";
+    return std::nullopt;
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     if (error) *error = std::strerror(errno);
     return std::nullopt;
   }
   // One read into a buffer of the file's size; a file still growing is read to its end.
-  std::string bytes(static_cast<std::size_t>(std::filesystem::file_size(path, ec)), '\0');
-  if (ec) bytes.clear();
+  const std::uintmax_t size = std::filesystem::file_size(path, ec);
+  std::string bytes(ec ? 0 : static_cast<std::size_t>(size), '\0');
   in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
   bytes.resize(static_cast<std::size_t>(in.gcount()));
   if (in.bad()) {

@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include <fstream>
+#include <sys/stat.h>
 
 #include "zhinan/io.hpp"
 
@@ -21,4 +22,17 @@ TEST_CASE("io: a missing file says why") {
   std::string error;
   CHECK_FALSE(read_file("/nonexistent/zhinan", &error));
   CHECK_FALSE(error.empty());
+}
+
+TEST_CASE("io: devices and FIFOs are refused at once, never read without end or blocked on") {
+  std::string why;
+  CHECK_FALSE(read_file("/dev/null", &why));
+  CHECK(why == "is not a regular file");
+  CHECK_FALSE(read_file("/dev/zero", &why));
+  CHECK_FALSE(read_file("/dev/urandom", &why));
+  const std::filesystem::path fifo = std::filesystem::temp_directory_path() / "zhinan-test-fifo";
+  std::filesystem::remove(fifo);
+  REQUIRE(mkfifo(fifo.c_str(), 0600) == 0);
+  CHECK_FALSE(read_file(fifo, &why));  // no writer: would block forever if opened
+  std::filesystem::remove(fifo);
 }
