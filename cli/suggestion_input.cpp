@@ -59,6 +59,23 @@ std::optional<std::string> convert_with_soffice(const fs::path& soffice, const f
   return bytes;
 }
 
+// A JSON whose `document` is the unit's Word form: the form is read, and where it shows
+// something else than the JSON says, import.embedded_differs tells the clerk which.
+void check_document_form(const std::string& file, ParseResult& parsed, const Profile& profile) {
+  if (!parsed.suggestion) return;
+  const Suggestion& s = *parsed.suggestion;
+  const fs::path document = path_from_utf8(s.document);
+  std::string ext = path_to_utf8(document.extension());
+  for (char& c : ext) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  if (s.document.empty() || ext != ".docx") return;
+  const fs::path path = document.is_absolute() ? document : path_from_utf8(file).parent_path() / document;
+  std::optional<std::string> bytes = read_file(path);
+  if (!bytes) return;  // packing says so (package.document_missing)
+  const ImportResult form = import_docx(*bytes, profile);
+  if (!form.suggestion) return;  // not a form: packaged as the unit's own file, unchecked
+  for (Diagnostic& d : differences_from_form(s, *form.suggestion, profile)) parsed.diagnostics.push_back(std::move(d));
+}
+
 }  // namespace
 
 bool looks_like_word_input(std::string_view name, std::string_view bytes) {
@@ -76,7 +93,11 @@ ImportResult import_word_input(const std::string& file, const std::string& bytes
 ParseResult read_suggestion_input(const Context& ctx, const std::string& file, const std::string& bytes,
                                   const Profile& profile, const std::string& department) {
   (void)ctx;
-  if (!looks_like_word_input(file, bytes)) return parse_suggestion(bytes, profile);
+  if (!looks_like_word_input(file, bytes)) {
+    ParseResult parsed = parse_suggestion(bytes, profile);
+    check_document_form(file, parsed, profile);
+    return parsed;
+  }
   const fs::path path = path_from_utf8(file);
   ImportResult imported = import_word_input(file, bytes, profile);
   ParseResult result{std::move(imported.suggestion), std::move(imported.diagnostics)};

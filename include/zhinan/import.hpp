@@ -43,6 +43,12 @@ ImportResult import_docx(std::string_view bytes, const Profile& profile = Profil
 ImportResult import_docx_file(const std::filesystem::path& path, const Profile& profile = Profile::builtin(),
                               const ImportLimits& limits = {});
 
+// Where a suggestion's data (its JSON, or the JSON a rendered .docx embeds) and what a
+// Word form shows disagree: one import.embedded_differs per differing field (at most 20),
+// at its JSON pointer. Fields a form has no row for (主管部门, document paths) and the
+// spelling of amounts ("300.5" or 300.5) are not counted.
+Diagnostics differences_from_form(const Suggestion& data, const Suggestion& form, const Profile& profile = Profile::builtin());
+
 // What the bytes are when they are no .docx ("PDF", "Word 97-2003 (.doc)", "an encrypted
 // Office file", "RTF", "ODF", "ZIP without word/document.xml", "not a ZIP"), for messages;
 // empty when they look like a .docx (a ZIP holding word/document.xml).

@@ -178,6 +178,15 @@ void compare_with_embedded(std::string_view bytes, const Suggestion& visible, co
 
 }  // namespace
 
+Diagnostics differences_from_form(const Suggestion& data, const Suggestion& form, const Profile& profile) {
+  RuleContext ctx(profile, Mode::submit);
+  const boost::json::value visible = comparable(form);
+  const boost::json::value given = comparable(data);
+  std::size_t reported = 0;
+  differences(&visible, &given, "", ctx, reported);
+  return ctx.take();
+}
+
 std::string describe_non_docx(std::string_view bytes) {
   std::optional<Kind> kind = non_zip_kind(bytes);
   if (!kind) kind = non_docx_zip_kind(detail::ZipReader(bytes));

@@ -390,6 +390,23 @@ class WordForms(unittest.TestCase):
             for info in entries:
                 self.assertIn(z.read(info), originals, info.filename)
 
+    def test_a_json_whose_document_is_a_form_is_checked_against_it(self):
+        title, form = next(iter(self.forms.items()))
+        data = dict(self.samples[title])
+        data["document"] = os.path.basename(form)
+        path = os.path.join(self.dir, "同一建议.json")
+        with open(path, "w", encoding="utf-8") as f:
+            json.dump(data, f, ensure_ascii=False)
+        r = run("validate", "--format", "json", path)
+        self.assertNotIn("import.embedded_differs", [d["id"] for d in json.loads(r.stdout)["diagnostics"]])
+        data["title"] = "另一个项目名称"
+        with open(path, "w", encoding="utf-8") as f:
+            json.dump(data, f, ensure_ascii=False)
+        r = run("validate", "--format", "json", path)
+        found = [d for d in json.loads(r.stdout)["diagnostics"] if d["id"] == "import.embedded_differs"]
+        self.assertEqual([d["path"] for d in found], ["/title"])
+        self.assertIn("另一个项目名称", found[0]["message_zh"])
+
     def test_what_is_no_form_says_what_it_is(self):
         pdf = os.path.join(self.dir, "扫描件.pdf")
         with open(pdf, "wb") as f:
