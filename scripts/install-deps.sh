@@ -17,6 +17,8 @@ packages=(
   # A real office client for the rendered .docx and .xlsx: LibreOffice converts them to PDF
   # and pdftotext reads what it rendered (a CJK font, or the Chinese text drops out).
   libreoffice-writer-nogui libreoffice-calc-nogui fonts-noto-cjk poppler-utils
+  # A real browser for the audit's HTML report: headless Chromium renders it and dumps its DOM.
+  chromium
 )
 
 missing=()

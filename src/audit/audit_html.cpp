@@ -47,7 +47,8 @@ tfoot td { font-weight: bold; background: #f6f6f6; }
 .pass { background: #d8f0dc; color: #14532d; }
 .warn { background: #fff1c2; color: #6b4e00; }
 .fail { background: #f9d6d5; color: #7f1d1d; }
-.sev { display: inline-block; padding: 0 4px; border: 1px solid; border-radius: 3px; font-weight: bold; white-space: nowrap; }
+.sev { display: inline-block; padding: 0 4px; border: 1px solid; border-radius: 3px; font-weight: bold;
+       white-space: nowrap; }
 .sev.error { color: #9b1c1c; } .sev.warning { color: #7a5800; } .sev.info { color: #1e4e8c; }
 .id { font-family: "DejaVu Sans Mono", Consolas, monospace; font-size: 90%; }
 .msg .en { display: block; }
@@ -90,6 +91,11 @@ std::string severity_badge(Severity severity) {
     case Severity::info: break;
   }
   return "<span class=\"sev info\">提示</span>";
+}
+
+// A finding's message: Chinese, then English below it in grey.
+std::string message(const Diagnostic& d) {
+  return esc(d.message_zh) + "<span class=\"en\" lang=\"en\">" + esc(d.message_en) + "</span>";
 }
 
 std::string_view param(const Diagnostic& d, std::string_view name) {
@@ -162,14 +168,14 @@ void write_overview(std::string& out, const AuditResult& r) {
     errors += p.errors;
     warnings += p.warnings;
   }
-  out += number_cell(total) + number_cell(errors) + number_cell(warnings) + "<td></td></tr></tfoot>\n</table></section>\n";
+  out += number_cell(total) + number_cell(errors) + number_cell(warnings);
+  out += "<td></td></tr></tfoot>\n</table></section>\n";
 }
 
 void write_finding_row(std::string& out, const Diagnostic& d) {
-  out += "<tr><td>" + severity_badge(d.severity) + "</td><td class=\"id wrap\">" + esc(d.id) + "</td><td class=\"wrap\">";
-  out += d.entry.empty() ? both("（整个压缩包）", "(the package)") : esc(d.entry);
-  out += "</td><td class=\"id wrap\">" + esc(d.path) + "</td><td class=\"msg\">" + esc(d.message_zh) +
-         "<span class=\"en\" lang=\"en\">" + esc(d.message_en) + "</span></td></tr>\n";
+  out += "<tr><td>" + severity_badge(d.severity) + "</td><td class=\"id wrap\">" + esc(d.id) + "</td>";
+  out += "<td class=\"wrap\">" + (d.entry.empty() ? both("（整个压缩包）", "(the package)") : esc(d.entry)) + "</td>";
+  out += "<td class=\"id wrap\">" + esc(d.path) + "</td><td class=\"msg\">" + message(d) + "</td></tr>\n";
 }
 
 template <class Belongs>
@@ -181,8 +187,8 @@ void write_findings_table(std::string& out, const Diagnostics& diagnostics, Belo
     out += "<p class=\"none\">" + both("未发现问题。", "No findings.") + "</p>\n";
     return;
   }
-  out += "<table class=\"findings-table\"><colgroup><col style=\"width:9%\"><col style=\"width:17%\"><col style=\"width:22%\">"
-         "<col style=\"width:12%\"><col style=\"width:40%\"></colgroup>\n<thead><tr><th>" +
+  out += "<table class=\"findings-table\"><colgroup><col style=\"width:9%\"><col style=\"width:17%\">"
+         "<col style=\"width:22%\"><col style=\"width:12%\"><col style=\"width:40%\"></colgroup>\n<thead><tr><th>" +
          both("级别", "Severity") + "</th><th>" + both("编号", "Rule") + "</th><th>" + both("文件", "Entry") +
          "</th><th>" + both("位置", "Path") + "</th><th>" + both("说明", "Message") + "</th></tr></thead>\n<tbody>\n" +
          rows + "</tbody></table>\n";
@@ -217,7 +223,8 @@ using SuggestionIndex = std::map<std::pair<std::string_view, std::string_view>, 
 
 SuggestionIndex index_suggestions(const AuditResult& r) {
   SuggestionIndex index;
-  for (const AuditedSuggestion& s : r.suggestions) index.emplace(std::pair{std::string_view(s.package), std::string_view(s.entry)}, &s);
+  for (const AuditedSuggestion& s : r.suggestions)
+    index.emplace(std::pair{std::string_view(s.package), std::string_view(s.entry)}, &s);
   return index;
 }
 
@@ -269,7 +276,8 @@ Side funded_side(const Diagnostic& d) {
 }
 
 std::string side_cell(const Side& side, const std::string& title_html, const std::string& overview_html) {
-  std::string cell = "<td><div class=\"where wrap\">" + side.where + "</div><h4 class=\"title\">" + title_html + "</h4>";
+  std::string cell = "<td><div class=\"where wrap\">" + side.where + "</div>";
+  cell += "<h4 class=\"title\">" + title_html + "</h4>";
   if (side.has_overview) cell += "<p class=\"overview\">" + overview_html + "</p>";
   return cell + "</td>";
 }
@@ -291,7 +299,7 @@ void write_pair(std::string& out, const Diagnostic& d, const SuggestionIndex& in
                                        : MarkedPair{esc(left.overview), esc(right.overview)};
   out += "<section class=\"pair\"><h3>" + severity_badge(d.severity) + " " + pair_kind(d.id) + " <span class=\"id\">" +
          esc(d.id) + "</span> · " + both("相似度", "similarity") + " <b>" + esc(param(d, "score")) + "</b></h3>\n";
-  out += "<p class=\"msg\">" + esc(d.message_zh) + "<span class=\"en\" lang=\"en\">" + esc(d.message_en) + "</span></p>\n";
+  out += "<p class=\"msg\">" + message(d) + "</p>\n";
   out += "<table class=\"sides\"><thead><tr><th>" + both("本建议", "This suggestion") + "</th><th>" +
          (funded ? both("已立项项目", "The funded project") : both("另一建议", "The other suggestion")) +
          "</th></tr></thead>\n<tbody><tr>" + side_cell(left, titles.left, overviews.left) +
@@ -304,8 +312,8 @@ bool is_pair(const Diagnostic& d) {
 
 void write_pairs(std::string& out, const AuditResult& r) {
   out += "<section class=\"part\"><h2>" + both("重复与相似的指南建议", "Duplicate and similar suggestions") + "</h2>\n";
-  out += "<p class=\"note\">" + both("<mark>标出</mark>的文字是两侧的不同之处。", "Marked words are where the two sides differ.") +
-         "</p>\n";
+  out += "<p class=\"note\">" +
+         both("<mark>标出</mark>的文字是两侧的不同之处。", "Marked words are where the two sides differ.") + "</p>\n";
   const SuggestionIndex index = index_suggestions(r);
   bool any = false;
   for (const Diagnostic& d : r.diagnostics) {
@@ -313,7 +321,8 @@ void write_pairs(std::string& out, const AuditResult& r) {
     write_pair(out, d, index);
     any = true;
   }
-  if (!any) out += "<p class=\"none\">" + both("未发现重复或相似的指南建议。", "No duplicate or similar suggestions.") + "</p>\n";
+  if (!any)
+    out += "<p class=\"none\">" + both("未发现重复或相似的指南建议。", "No duplicate or similar suggestions.") + "</p>\n";
   out += "</section>\n";
 }
 

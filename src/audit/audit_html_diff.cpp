@@ -112,8 +112,9 @@ std::string render(const std::vector<Token>& tokens, const std::vector<bool>& in
       out += html_escape(tokens[k].text);
       continue;
     }
-    run += html_escape(tokens[k].text);
-    run_has_text = run_has_text || !tokens[k].space;
+    const std::string text = html_escape(tokens[k].text);
+    run += text;
+    run_has_text = run_has_text || (!tokens[k].space && !text.empty());
   }
   flush();
   return out;

@@ -17,6 +17,7 @@
 #include <locale.h>  // newlocale, uselocale (POSIX.1-2008)
 #endif
 
+#include "base/utf8.hpp"
 #include "office/summary_table_file.hpp"
 #include "office/summary_table_layout.hpp"
 #include "zhinan/audit.hpp"
@@ -37,9 +38,11 @@ constexpr std::array<std::string_view, 11> kColumns = {
     "项目名称", "建议单位", "建议人",   "项目计划总投入（万元）", "省财政资金支持强度建议（万元）",
     "审核结果"};
 // Excel's character units; a Chinese character takes about two.
-constexpr std::array<double, kColumns.size()> kWidths = {6, 24, 20, 18, 8, 40, 28, 10, 14, 16, 10};
+constexpr std::array<double, kColumns.size()> kWidths = {6, 24, 20, 18, 8, 40, 28, 10, 16, 23, 10};
 
-enum Column : lxw_col_t { kRow, kPackage, kDepartment, kRegion, kNumber, kTitle, kUnit, kProposer, kTotal, kProvincial, kVerdict };
+enum Column : lxw_col_t {
+  kRow, kPackage, kDepartment, kRegion, kNumber, kTitle, kUnit, kProposer, kTotal, kProvincial, kVerdict
+};
 constexpr lxw_col_t kLastCol = kVerdict;
 
 // libxlsxwriter prints numbers with snprintf, which follows LC_NUMERIC; pin "C" for this
@@ -70,6 +73,35 @@ class CNumericLocale {
 #endif
 };
 
+// Row heights are written, not left to the reader: LibreOffice keeps the default height
+// for wrapped cells and cuts the text off. As in the 汇总表: a Chinese character of 宋体
+// 11pt is about two width units, other characters about one, 15 points a line.
+double char_width(char32_t cp) {
+  const bool wide = (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2018 && cp <= 0x201D) ||
+                    (cp >= 0x2E80 && cp <= 0xA4CF) || (cp >= 0xAC00 && cp <= 0xD7A3) ||
+                    (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFE30 && cp <= 0xFE4F) ||
+                    (cp >= 0xFF00 && cp <= 0xFF60) || (cp >= 0xFFE0 && cp <= 0xFFE6) || cp >= 0x20000;
+  return wide ? 2.0 : 1.1;
+}
+
+int lines_needed(std::string_view text, double width) {
+  const double usable = std::max(2.0, width - 0.8);  // less the cell's margins
+  int lines = 1;
+  double used = 0;
+  for (std::size_t pos = 0; pos < text.size();) {
+    const char32_t cp = decode_utf8(text, pos);
+    const double w = cp == U'\n' ? usable + 1 : char_width(cp);
+    if (used + w > usable && used > 0) {
+      ++lines;
+      used = 0;
+    }
+    if (cp != U'\n') used += w;
+  }
+  return lines;
+}
+
+double row_height(int lines) { return std::max(20.0, lines * 15.0 + 5.0); }
+
 // As the JSON report says it (audit_report.cpp): a document whose data could not be read
 // is 未能读取 whatever its name's findings.
 std::string verdict(const AuditedSuggestion& s) {
@@ -97,8 +129,13 @@ class ListWriter {
 
   void write() {
     set_up_page();
-    for (lxw_col_t col = 0; col <= kLastCol; ++col) write_text(0, col, std::string(kColumns[col]), header_);
-    check(worksheet_set_row(ws_, 0, 32, nullptr));
+    for (lxw_col_t col = 0; col <= kLastCol; ++col) {
+      std::string text(kColumns[col]);
+      // The unit on a line of its own (项目计划总投入 / （万元）), as a clerk would break it.
+      if (auto unit = text.find("（"); unit != std::string::npos && unit > 0) text.insert(unit, "\n");
+      write_text(0, col, text, header_);
+    }
+    check(worksheet_set_row(ws_, 0, row_height(lines_), nullptr));
     lxw_row_t row = 1;
     for (const AuditedSuggestion& s : result_.suggestions) write_row(row++, s);
     check(worksheet_autofilter(ws_, 0, 0, row - 1, kLastCol));
@@ -142,8 +179,10 @@ class ListWriter {
     worksheet_freeze_panes(ws_, 1, 0);
   }
 
+  // Text in a wrapped cell; `lines_` keeps the most lines a cell of the row needs.
   void write_text(lxw_row_t row, lxw_col_t col, const std::string& text, lxw_format* format) {
     check(worksheet_write_string(ws_, row, col, text.c_str(), format));
+    lines_ = std::max(lines_, lines_needed(text, kWidths[col]));
   }
 
   // A number when the literal is an amount, else the text as written (or blank).
@@ -161,6 +200,7 @@ class ListWriter {
   }
 
   void write_row(lxw_row_t row, const AuditedSuggestion& s) {
+    lines_ = 1;
     check(worksheet_write_number(ws_, row, kRow, row, centered_));
     write_text(row, kPackage, s.package, left_);
     write_text(row, kDepartment, s.department, left_);
@@ -174,6 +214,7 @@ class ListWriter {
     write_amount(row, kTotal, data ? data->funding.total : std::nullopt);
     write_amount(row, kProvincial, data ? data->funding.provincial : std::nullopt);
     write_text(row, kVerdict, verdict(s), centered_);
+    check(worksheet_set_row(ws_, row, row_height(lines_), nullptr));
   }
 
   lxw_workbook* wb_;
@@ -182,6 +223,7 @@ class ListWriter {
   lxw_error error_ = LXW_NO_ERROR;
   lxw_format *header_ = nullptr, *centered_ = nullptr, *left_ = nullptr, *right_ = nullptr;
   std::map<int, lxw_format*> amounts_;
+  int lines_ = 1;
 };
 
 bool write_workbook(const std::filesystem::path& file, const AuditResult& result, std::string* error) {
@@ -214,7 +256,8 @@ bool write_workbook(const std::filesystem::path& file, const AuditResult& result
 
 bool write_audit_xlsx(const AuditResult& result, const std::filesystem::path& path, std::string* error) {
   return write_file_atomically(
-      path, [&](const std::filesystem::path& temp, std::string* reason) { return write_workbook(temp, result, reason); },
+      path,
+      [&](const std::filesystem::path& temp, std::string* reason) { return write_workbook(temp, result, reason); },
       error);
 }
 
