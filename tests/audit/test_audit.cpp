@@ -89,7 +89,7 @@ TEST_CASE("audit.layout: wrapper folder, alias, unknown folder with the nearest 
   CHECK(find(r, "audit.file_misnamed")->entry == "多边科技合作/耐盐棉花.docx");
 }
 
-TEST_CASE("audit.numbering: 1…n per folder or across the package; gaps and repeats are errors") {
+TEST_CASE("audit.numbering: 1…n per folder or across the package, gaps and repeats are errors") {
   const std::string doc = rendered("valid-sco");
   const auto named = [](int n) { return "上合组织成员国/" + std::to_string(n) + ".盐碱地耐盐棉花小麦种质中乌俄联合创制与节水高效栽培技术示范-东营黄河三角洲盐碱地农业研究院.docx"; };
   CHECK_FALSE(find(audit_one("a.zip", make_zip({{named(1), doc}, {named(2), doc}})), "audit.numbering"));
