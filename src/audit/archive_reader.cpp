@@ -2,11 +2,10 @@
 
 #include <archive.h>
 #include <archive_entry.h>
-#include <clocale>
-#include <locale.h>
 #include <memory>
 #include <unicode/ucnv.h>
 
+#include "base/thread_locale.hpp"
 #include "base/utf8.hpp"
 #include "zhinan/io.hpp"
 
@@ -54,27 +53,6 @@ std::string gb18030_to_utf8(std::string_view raw) {
   out.resize(static_cast<std::size_t>(n));
   return out;
 }
-
-// The locale libarchive converts names in: UTF-8, on this thread only, for the read.
-class Utf8Locale {
- public:
-  Utf8Locale() {
-    locale_ = newlocale(LC_CTYPE_MASK, "C.UTF-8", static_cast<locale_t>(nullptr));
-    if (locale_ != static_cast<locale_t>(nullptr)) previous_ = uselocale(locale_);
-  }
-  ~Utf8Locale() {
-    if (locale_ != static_cast<locale_t>(nullptr)) {
-      uselocale(previous_);
-      freelocale(locale_);
-    }
-  }
-  Utf8Locale(const Utf8Locale&) = delete;
-  Utf8Locale& operator=(const Utf8Locale&) = delete;
-
- private:
-  locale_t locale_ = static_cast<locale_t>(nullptr);
-  locale_t previous_ = static_cast<locale_t>(nullptr);
-};
 
 struct ArchiveDeleter {
   void operator()(archive* a) const { archive_read_free(a); }
@@ -143,7 +121,8 @@ ArchiveContents read_archive(std::string_view bytes, const AuditLimits& limits, 
                              const Profile& profile) {
   Finder report(findings, profile);
   ArchiveContents out;
-  const Utf8Locale utf8_names;
+  // libarchive converts names through the thread's LC_CTYPE: UTF-8 for this thread while reading.
+  const ThreadLocale utf8_names(LC_CTYPE_MASK, "C.UTF-8");
   std::unique_ptr<archive, ArchiveDeleter> a(archive_read_new());
   archive_read_support_format_zip(a.get());
   archive_read_support_format_7zip(a.get());

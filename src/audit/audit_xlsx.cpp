@@ -13,10 +13,7 @@
 #include <string>
 #include <string_view>
 
-#if !defined(_WIN32)
-#include <locale.h>  // newlocale, uselocale (POSIX.1-2008)
-#endif
-
+#include "base/thread_locale.hpp"
 #include "base/utf8.hpp"
 #include "office/summary_table_file.hpp"
 #include "office/summary_table_layout.hpp"
@@ -44,34 +41,6 @@ enum Column : lxw_col_t {
   kRow, kPackage, kDepartment, kRegion, kNumber, kTitle, kUnit, kProposer, kTotal, kProvincial, kVerdict
 };
 constexpr lxw_col_t kLastCol = kVerdict;
-
-// libxlsxwriter prints numbers with snprintf, which follows LC_NUMERIC; pin "C" for this
-// thread while writing (the same guard as the 汇总表's writer).
-class CNumericLocale {
- public:
-  CNumericLocale() {
-#if !defined(_WIN32)
-    c_ = newlocale(LC_NUMERIC_MASK, "C", static_cast<locale_t>(0));
-    if (c_) previous_ = uselocale(c_);
-#endif
-  }
-  ~CNumericLocale() {
-#if !defined(_WIN32)
-    if (c_) {
-      uselocale(previous_);
-      freelocale(c_);
-    }
-#endif
-  }
-  CNumericLocale(const CNumericLocale&) = delete;
-  CNumericLocale& operator=(const CNumericLocale&) = delete;
-
- private:
-#if !defined(_WIN32)
-  locale_t c_ = static_cast<locale_t>(0);
-  locale_t previous_ = static_cast<locale_t>(0);
-#endif
-};
 
 // Row heights are written, not left to the reader: LibreOffice keeps the default height
 // for wrapped cells and cuts the text off. As in the 汇总表: a Chinese character of 宋体
@@ -227,7 +196,9 @@ class ListWriter {
 };
 
 bool write_workbook(const std::filesystem::path& file, const AuditResult& result, std::string* error) {
-  CNumericLocale c_locale;
+  // libxlsxwriter prints numbers with snprintf, which follows LC_NUMERIC: "300,5" under a
+  // German host locale. "C" for this thread while writing.
+  const ThreadLocale c_numbers(LC_NUMERIC_MASK, "C");
   lxw_workbook* workbook = workbook_new(path_to_utf8(file).c_str());
   if (!workbook) {
     *error = "cannot start the workbook";

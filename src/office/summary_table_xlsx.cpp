@@ -12,10 +12,7 @@
 #include <string>
 #include <vector>
 
-#if !defined(_WIN32)
-#include <locale.h>  // newlocale, uselocale (POSIX.1-2008)
-#endif
-
+#include "base/thread_locale.hpp"
 #include "office/summary_table_file.hpp"
 #include "office/summary_table_layout.hpp"
 #include "base/utf8.hpp"
@@ -108,35 +105,6 @@ std::time_t created_time(const std::string& date) {
   if (y < 1980 || y > 9999 || m < 1 || m > 12 || d < 1 || d > 31) return kDefaultCreated;
   return static_cast<std::time_t>(days_from_civil(y, m, d) * 86400);
 }
-
-// libxlsxwriter prints numbers with snprintf, which follows LC_NUMERIC: a host that set
-// a German locale would get "300,5" in the XML. Pin "C" for this thread while writing.
-// (On Windows the C runtime's per-thread locale would be the equivalent; not done yet.)
-class CNumericLocale {
- public:
-  CNumericLocale() {
-#if !defined(_WIN32)
-    c_ = newlocale(LC_NUMERIC_MASK, "C", static_cast<locale_t>(0));
-    if (c_) previous_ = uselocale(c_);
-#endif
-  }
-  ~CNumericLocale() {
-#if !defined(_WIN32)
-    if (c_) {
-      uselocale(previous_);
-      freelocale(c_);
-    }
-#endif
-  }
-  CNumericLocale(const CNumericLocale&) = delete;
-  CNumericLocale& operator=(const CNumericLocale&) = delete;
-
- private:
-#if !defined(_WIN32)
-  locale_t c_ = static_cast<locale_t>(0);
-  locale_t previous_ = static_cast<locale_t>(0);
-#endif
-};
 
 class SheetWriter {
  public:
@@ -312,7 +280,9 @@ class SheetWriter {
 
 bool write_workbook(const std::filesystem::path& file, const SummaryLayout& layout,
                     const SummaryHeader& header, std::string* error) {
-  CNumericLocale c_locale;
+  // libxlsxwriter prints numbers with snprintf, which follows LC_NUMERIC: "300,5" under a
+  // German host locale. "C" for this thread while writing.
+  const ThreadLocale c_numbers(LC_NUMERIC_MASK, "C");
   lxw_workbook* workbook = workbook_new(path_to_utf8(file).c_str());
   if (!workbook) {
     *error = "cannot start the workbook";
