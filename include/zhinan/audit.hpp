@@ -53,6 +53,8 @@ struct AuditedSuggestion {
   std::string folder;   // the region folder it stands in, as written ("" outside any)
   std::string region;   // that folder's region code ("" when the folder is no region)
   int number = 0;       // the 序号 of its name (0 when the name has none)
+  std::string title_in_name;  // the 项目名称 and 建议单位 its name shows ("" for a misnamed file)
+  std::string unit_in_name;
   std::string department;
   std::optional<Suggestion> suggestion;  // absent when its data could not be read (audit.data_unread)
   bool has_errors = false;

@@ -121,6 +121,15 @@ ArchiveContents read_archive(std::string_view bytes, const AuditLimits& limits, 
                              const Profile& profile) {
   Finder report(findings, profile);
   ArchiveContents out;
+  // Only what the call's senders use, known by its signature: a .tar or a file that merely
+  // ends like a ZIP (libarchive's ZIP reader finds a last entry's directory) is no package.
+  const bool zip = bytes.starts_with("PK\x03\x04") || bytes.starts_with("PK\x05\x06") || bytes.starts_with("PK\x07\x08");
+  const bool seven_zip = bytes.starts_with("7z\xBC\xAF\x27\x1C");
+  const bool rar = bytes.starts_with("Rar!\x1A\x07");
+  if (!zip && !seven_zip && !rar) {
+    report("audit.unreadable", "", {{"reason", "不是 .zip、.7z 或 .rar 压缩包"}, {"reason_en", "not a .zip, .7z or .rar archive"}});
+    return out;
+  }
   // libarchive converts names through the thread's LC_CTYPE: UTF-8 for this thread while reading.
   const ThreadLocale utf8_names(LC_CTYPE_MASK, "C.UTF-8");
   std::unique_ptr<archive, ArchiveDeleter> a(archive_read_new());

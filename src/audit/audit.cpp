@@ -163,7 +163,8 @@ AuditResult Audit::run(const AuditOptions& options) const {
     const std::size_t first_suggestion = result.suggestions.size();
     for (const detail::LaidOutDocument& doc : layout.documents) {
       ReadDocument read = read_document(doc, profile);
-      AuditedSuggestion s{package.name, doc.name, doc.folder, doc.region, doc.number, {}, std::move(read.suggestion), false, false};
+      AuditedSuggestion s{package.name, doc.name, doc.folder, doc.region, doc.number, doc.title_in_name, doc.unit_in_name,
+                          {}, std::move(read.suggestion), false, false};
       Diagnostics d = std::move(read.findings);
       if (!s.suggestion) {
         detail::RuleContext ctx(profile, options.mode);
@@ -171,7 +172,7 @@ AuditResult Audit::run(const AuditOptions& options) const {
         for (Diagnostic& x : ctx.take()) d.push_back(std::move(x));
       }
       facts.push_back({&doc, s.suggestion ? s.suggestion->title : doc.title_in_name,
-                       s.suggestion ? s.suggestion->source.unit : doc.unit_in_name});
+                       s.suggestion ? s.suggestion->source.unit : doc.unit_in_name, !s.suggestion});
       per_document.push_back(std::move(d));
       result.suggestions.push_back(std::move(s));
     }

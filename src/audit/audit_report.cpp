@@ -81,11 +81,10 @@ std::string audit_json(const AuditResult& r) {
   for (const AuditedSuggestion& s : r.suggestions) {
     json::object o{{"package", s.package}, {"entry", s.entry}, {"folder", s.folder}, {"region", s.region},
                    {"number", s.number}, {"department", s.department}, {"status", status_en(s)}, {"status_zh", status_zh(s)}};
-    if (s.suggestion) {
-      o["title"] = s.suggestion->title;
-      o["unit"] = s.suggestion->source.unit;
-      o["proposer"] = s.suggestion->source.proposer;
-    }
+    // Unread documents are listed by what their names say.
+    o["title"] = s.suggestion ? s.suggestion->title : s.title_in_name;
+    o["unit"] = s.suggestion ? s.suggestion->source.unit : s.unit_in_name;
+    o["proposer"] = s.suggestion ? s.suggestion->source.proposer : std::string();
     suggestions.push_back(std::move(o));
   }
   for (const Diagnostic& d : r.diagnostics) diagnostics.push_back(diagnostic_object(d));

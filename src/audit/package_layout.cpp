@@ -61,8 +61,13 @@ bool is_summary_table(std::string_view base) {
   return base.find("汇总表") != std::string_view::npos && (lower.ends_with(".xlsx") || lower.ends_with(".csv"));
 }
 
-// "12.项目名称-建议单位.docx": the number, the title (up to the last '-') and the unit.
+// "12.项目名称-建议单位.docx": the number, the title (up to the last '-') and the unit; the
+// extension is taken whatever the rest, so that a misnamed form is still read.
 bool parse_name(std::string_view base, LaidOutDocument& doc) {
+  if (const std::size_t dot = base.rfind('.'); dot != std::string_view::npos && dot > 0) {
+    doc.extension = std::string(base.substr(dot + 1));
+    for (char& c : doc.extension) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  }
   std::size_t digits = 0;
   while (digits < base.size() && base[digits] >= '0' && base[digits] <= '9') ++digits;
   if (digits == 0 || digits > 4 || digits >= base.size()) return false;
@@ -78,8 +83,6 @@ bool parse_name(std::string_view base, LaidOutDocument& doc) {
   doc.number = std::stoi(std::string(base.substr(0, digits)));
   doc.title_in_name = std::string(stem.substr(0, dash));
   doc.unit_in_name = std::string(stem.substr(dash + 1));
-  doc.extension = std::string(base.substr(dot + 1));
-  for (char& c : doc.extension) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
   return doc.number > 0;
 }
 
@@ -180,7 +183,11 @@ PackageLayout lay_out(const ArchiveContents& contents, const Profile& profile, s
       continue;
     }
     if (parts.size() == 1) {
+      // Outside every folder, but still a suggestion: read and checked like the others.
       add_finding(findings, profile, "audit.file_outside_folder", f->name, {{"entry", f->name}});
+      LaidOutDocument doc{f, f->name, {}, {}, 0, {}, {}, {}};
+      parse_name(parts.back(), doc);
+      layout.documents.push_back(std::move(doc));
       continue;
     }
     LaidOutDocument doc{f, f->name, parts.front(), {}, 0, {}, {}, {}};
@@ -213,7 +220,7 @@ PackageLayout lay_out(const ArchiveContents& contents, const Profile& profile, s
   }
   std::vector<LaidOutDocument> numbered;
   for (const LaidOutDocument& d : layout.documents) {
-    if (d.number > 0) numbered.push_back(d);
+    if (d.number > 0 && !d.folder.empty()) numbered.push_back(d);
   }
   check_numbering(numbered, profile, findings);
   if (layout.documents.empty()) add_finding(findings, profile, "audit.empty", "", {});

@@ -64,10 +64,11 @@ std::string cell(const std::vector<std::string>& row, int i) {
   return i >= 0 && static_cast<std::size_t>(i) < row.size() ? trim_text(row[static_cast<std::size_t>(i)]) : std::string();
 }
 
-// The shown title may be shortened in a name: one key beginning the other is the same.
-bool same_text(const std::string& a, const std::string& b) {
-  const std::string x = label_key(a), y = label_key(b);
-  return x == y || (!x.empty() && !y.empty() && (x.starts_with(y) || y.starts_with(x)));
+// A 汇总表 lists titles in full: they must equal the document's. Only a title known from a
+// file name alone, which the file-name rules may have shortened, may be a beginning of it.
+bool same_text(const std::string& in_table, const std::string& in_file, bool file_shortened) {
+  const std::string x = label_key(in_table), y = label_key(in_file);
+  return x == y || (file_shortened && !y.empty() && x.starts_with(y));
 }
 
 struct Row {
@@ -149,7 +150,8 @@ void check_summary_tables(const std::vector<SummaryTable>& tables, const std::ve
       }
       matched[found] = true;
       const DocumentFacts& facts = documents[found];
-      if (!same_text(row.title, facts.title) || (!row.unit.empty() && !same_text(row.unit, facts.unit))) {
+      if (!same_text(row.title, facts.title, facts.from_name) ||
+          (!row.unit.empty() && !same_text(row.unit, facts.unit, facts.from_name))) {
         ++reported;
         mismatch(facts.document->name,
                  "第" + std::to_string(row.line) + "行为《" + row.title + "》（" + row.unit + "），文件为《" + facts.title + "》（" + facts.unit + "）",

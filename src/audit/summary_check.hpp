@@ -19,6 +19,7 @@ struct DocumentFacts {  // what a document's file says, for the comparison
   const LaidOutDocument* document = nullptr;
   std::string title;  // from its data, else from its name
   std::string unit;
+  bool from_name = false;  // only the name was readable: it may be shortened
 };
 
 // Checks each table; audit.summary_mismatch per disagreement (a few at most per table), or
