@@ -94,6 +94,15 @@ namespace Zhinan
         }
     }
 
+    internal sealed class AuditHandle : ZhinanHandle
+    {
+        protected override bool ReleaseHandle()
+        {
+            NativeMethods.zn_audit_free(handle);
+            return true;
+        }
+    }
+
     /// <summary>int (*zn_progress_fn)(void *user, size_t done, size_t total)</summary>
     [UnmanagedFunctionPointer(CallingConvention.Cdecl)]
     internal delegate int ProgressCallback(IntPtr user, UIntPtr done, UIntPtr total);
@@ -116,6 +125,24 @@ namespace Zhinan
         public IntPtr Progress;   // zn_progress_fn
         public IntPtr ProgressUser;
         public int Year, Month, Day, Hour, Minute, Second;
+    }
+
+    /// <summary>int (*zn_audit_progress_fn)(void *user, size_t packages_done, size_t packages_total,
+    /// size_t entries_done)</summary>
+    [UnmanagedFunctionPointer(CallingConvention.Cdecl)]
+    internal delegate int AuditProgressCallback(IntPtr user, UIntPtr packagesDone, UIntPtr packagesTotal,
+                                                UIntPtr entriesDone);
+
+    /// <summary>zn_audit_options, version 1, field for field.</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    internal struct NativeAuditOptions
+    {
+        internal const int CurrentVersion = 1; // ZN_AUDIT_OPTIONS_VERSION
+
+        public int Version;
+        public int Mode;
+        public IntPtr Progress; // zn_audit_progress_fn
+        public IntPtr ProgressUser;
     }
 
     internal static class NativeMethods
@@ -143,6 +170,10 @@ namespace Zhinan
         internal static extern IntPtr zn_diagnostics_id(IntPtr d, UIntPtr i);
         [DllImport(Lib, CallingConvention = Cdecl, ExactSpelling = true)]
         internal static extern IntPtr zn_diagnostics_file(IntPtr d, UIntPtr i);
+        [DllImport(Lib, CallingConvention = Cdecl, ExactSpelling = true)]
+        internal static extern IntPtr zn_diagnostics_package(IntPtr d, UIntPtr i);
+        [DllImport(Lib, CallingConvention = Cdecl, ExactSpelling = true)]
+        internal static extern IntPtr zn_diagnostics_entry(IntPtr d, UIntPtr i);
         [DllImport(Lib, CallingConvention = Cdecl, ExactSpelling = true)]
         internal static extern int zn_diagnostics_severity(IntPtr d, UIntPtr i);
         [DllImport(Lib, CallingConvention = Cdecl, ExactSpelling = true)]
@@ -310,6 +341,24 @@ namespace Zhinan
         [DllImport(Lib, CallingConvention = Cdecl, ExactSpelling = true)]
         internal static extern int zn_package_write(out DiagnosticsHandle d, IntPtr b, byte[] zipPath,
                                                     ref NativePackageOptions options);
+
+        // The audit of received packages
+        [DllImport(Lib, CallingConvention = Cdecl, ExactSpelling = true)]
+        internal static extern int zn_audit_new(out AuditHandle a, IntPtr profile);
+        [DllImport(Lib, CallingConvention = Cdecl, ExactSpelling = true)]
+        internal static extern void zn_audit_free(IntPtr a);
+        [DllImport(Lib, CallingConvention = Cdecl, ExactSpelling = true)]
+        internal static extern int zn_audit_add_package_file(IntPtr a, byte[] path);
+        [DllImport(Lib, CallingConvention = Cdecl, ExactSpelling = true)]
+        internal static extern int zn_audit_add_package_bytes(IntPtr a, byte[] name, byte[] bytes, UIntPtr len);
+        [DllImport(Lib, CallingConvention = Cdecl, ExactSpelling = true)]
+        internal static extern int zn_audit_set_registry(IntPtr a, IntPtr registry);
+        [DllImport(Lib, CallingConvention = Cdecl, ExactSpelling = true)]
+        internal static extern int zn_audit_run(out DiagnosticsHandle findings, IntPtr a, ref NativeAuditOptions options);
+        [DllImport(Lib, CallingConvention = Cdecl, ExactSpelling = true)]
+        internal static extern int zn_audit_report(out IntPtr report, out UIntPtr len, IntPtr a, int format);
+        [DllImport(Lib, CallingConvention = Cdecl, ExactSpelling = true)]
+        internal static extern int zn_audit_write_xlsx(IntPtr a, byte[] path);
     }
 
     /// <summary>UTF-8 both ways, strictly: text that is not valid Unicode is refused, never

@@ -8,9 +8,9 @@
 //   }
 //
 // Failures throw ZhinanException (status, rule id, Chinese and English message); findings
-// come back as Diagnostic values, never thrown. Profile, Suggestion, Batch and Registry own
-// C handles: dispose them (using) to free them at once; the finalizer frees them otherwise,
-// once.
+// come back as Diagnostic values, never thrown. Profile, Suggestion, Batch, Registry and
+// Audit own C handles: dispose them (using) to free them at once; the finalizer frees them
+// otherwise, once.
 // An object is used by one thread at a time; different objects on different threads.
 using System;
 using System.Collections.Generic;
@@ -72,13 +72,22 @@ namespace Zhinan
     /// <summary>One finding of reading or validating: the rule id of SPEC.md, its severity, the
     /// JSON pointer of the field, the messages, the 1-based line and column in the raw text
     /// (0 when it has none), the parameters the messages cite (limit, count, …) and, when
-    /// several suggestions were checked together, the one it is about (File).</summary>
+    /// several suggestions were checked together, the one it is about (File); a finding of an
+    /// audit names its package (Package) and the entry inside it (Entry).</summary>
     public sealed class Diagnostic
     {
         public Diagnostic(string id, Severity severity, string path, string messageZh, string messageEn, int line, int column,
                           IDictionary<string, string> parameters, string file = "")
+            : this(id, severity, path, messageZh, messageEn, line, column, parameters, file, "", "")
+        {
+        }
+
+        public Diagnostic(string id, Severity severity, string path, string messageZh, string messageEn, int line, int column,
+                          IDictionary<string, string> parameters, string file, string package, string entry)
         {
             File = file ?? "";
+            Package = package ?? "";
+            Entry = entry ?? "";
             Id = id;
             Severity = severity;
             Path = path;
@@ -99,11 +108,21 @@ namespace Zhinan
         public IReadOnlyDictionary<string, string> Params { get; private set; }
         /// <summary>The suggestion's name in a batch ("" for a single suggestion).</summary>
         public string File { get; private set; }
+        /// <summary>An audit's finding: the package it is about, its file name ("" otherwise).</summary>
+        public string Package { get; private set; }
+        /// <summary>An audit's finding: the entry inside the package as read ("" for the package
+        /// as a whole, and for other findings).</summary>
+        public string Entry { get; private set; }
 
         public override string ToString()
         {
             string where = Line > 0 ? Line + ":" + Column : Path;
             if (File.Length > 0) where = File + " " + where;
+            if (Package.Length > 0)
+            {
+                string place = Entry.Length > 0 ? Package + "/" + Entry : Package;
+                where = where.Length > 0 ? place + " " + where : place;
+            }
             return Severity.ToString().ToLowerInvariant() + " " + Id + " " + where + ": " + MessageZh;
         }
 
@@ -129,7 +148,9 @@ namespace Zhinan
                                              Utf8.From(NativeMethods.zn_diagnostics_path(p, at)),
                                              Utf8.From(NativeMethods.zn_diagnostics_message_zh(p, at)),
                                              Utf8.From(NativeMethods.zn_diagnostics_message_en(p, at)), line, column,
-                                             parameters, Utf8.From(NativeMethods.zn_diagnostics_file(p, at))));
+                                             parameters, Utf8.From(NativeMethods.zn_diagnostics_file(p, at)),
+                                             Utf8.From(NativeMethods.zn_diagnostics_package(p, at)),
+                                             Utf8.From(NativeMethods.zn_diagnostics_entry(p, at))));
                 }
                 return (IReadOnlyList<Diagnostic>)found.AsReadOnly();
             });

@@ -90,6 +90,10 @@ ZN_EXTERN size_t zn_diagnostics_count_severity(const zn_diagnostics *d, int seve
 ZN_EXTERN const char *zn_diagnostics_id(const zn_diagnostics *d, size_t i);
 /* The suggestion a finding is about, when several were checked together ("" otherwise). */
 ZN_EXTERN const char *zn_diagnostics_file(const zn_diagnostics *d, size_t i);
+/* Findings of an audit (zn_audit_run): the package a finding is about (its file name) and
+ * the entry inside it, as read ("" for the package as a whole). "" for other findings. */
+ZN_EXTERN const char *zn_diagnostics_package(const zn_diagnostics *d, size_t i);
+ZN_EXTERN const char *zn_diagnostics_entry(const zn_diagnostics *d, size_t i);
 ZN_EXTERN int zn_diagnostics_severity(const zn_diagnostics *d, size_t i); /* -1 out of range */
 ZN_EXTERN const char *zn_diagnostics_path(const zn_diagnostics *d, size_t i); /* JSON pointer */
 ZN_EXTERN const char *zn_diagnostics_message_zh(const zn_diagnostics *d, size_t i);
@@ -97,9 +101,10 @@ ZN_EXTERN const char *zn_diagnostics_message_en(const zn_diagnostics *d, size_t 
 /* 1-based line and column in the raw text; 0 when the finding has no text location.
  * Either out-parameter may be NULL. */
 ZN_EXTERN int zn_diagnostics_location(int *line, int *column, const zn_diagnostics *d, size_t i);
-/* The whole list as a JSON array of {id, severity ("error", "warning" or "info"), path,
- * message_zh, message_en, line, column (0 when none), params (an object of strings)};
- * free with zn_string_free. out_len may be NULL. */
+/* The whole list as a JSON array of {file, package and entry (each only when known), id,
+ * severity ("error", "warning" or "info"), path, message_zh, message_en, line, column (0
+ * when none), params (an object of strings)}; free with zn_string_free. out_len may be
+ * NULL. */
 ZN_EXTERN int zn_diagnostics_to_json(char **out, size_t *out_len, const zn_diagnostics *d);
 ZN_EXTERN void zn_diagnostics_free(zn_diagnostics *d);
 
@@ -377,6 +382,72 @@ typedef struct zn_package_options {
  * every finding, each with its file (zn_diagnostics_file). options may be NULL. */
 ZN_EXTERN int zn_package_write(zn_diagnostics **diagnostics, const zn_batch *b, const char *zip_path_utf8,
                                const zn_package_options *options);
+
+/* ---- The audit of received packages ---------------------------------------------- */
+
+/* The province's check of the packages the departments send (.zip, .7z, .rar, or an
+ * extracted folder): each read without trusting it (sizes, entries and ratios limited),
+ * its folders, names, numbers and 汇总表 checked, every document read and validated, and
+ * the batch rules of 三(三) run across all the packages together. */
+typedef struct zn_audit zn_audit;
+
+/* An audit with no packages yet, under profile (NULL: the built-in one). The audit keeps
+ * its own reference to the profile: it may be freed afterwards. */
+ZN_EXTERN int zn_audit_new(zn_audit **out, const zn_profile *profile);
+ZN_EXTERN void zn_audit_free(zn_audit *a);
+
+/* Adds a package: a .zip, .7z or .rar file or a folder, read only when zn_audit_run runs
+ * (a file that cannot be read then is an audit.unreadable finding, not a failure). A
+ * 汇总表 beside the file ("NAME-汇总表.xlsx" or ".csv") is checked with it. Packages are
+ * audited in the order added; changing the audit drops the result of the last run. */
+ZN_EXTERN int zn_audit_add_package_file(zn_audit *a, const char *path_utf8);
+/* A package held in memory (copied): name_utf8 is its file name ("部门.zip"), which the
+ * findings and the reports use, and its department when it has no 汇总表. Neither may be
+ * NULL (bytes not even with len 0); the name may not be empty. */
+ZN_EXTERN int zn_audit_add_package_bytes(zn_audit *a, const char *name_utf8, const void *bytes, size_t len);
+/* Also compare every suggestion with already funded projects (history.similar_funded).
+ * The audit keeps its own reference: the registry may be freed afterwards. NULL removes it. */
+ZN_EXTERN int zn_audit_set_registry(zn_audit *a, const zn_registry *registry);
+
+/* Called as the audit goes on, on the thread that called zn_audit_run (at least before each
+ * package is read and after it is done): packages_done of packages_total, and entries_done,
+ * the entries read so far over all packages. Return non-zero to cancel (as zn_progress_fn). */
+typedef int (*zn_audit_progress_fn)(void *user, size_t packages_done, size_t packages_total, size_t entries_done);
+
+typedef struct zn_audit_options {
+  int version;                   /* ZN_AUDIT_OPTIONS_VERSION: fields may be added, never moved */
+  int mode;                      /* a zn_mode for the rules of each document */
+  zn_audit_progress_fn progress; /* may be NULL */
+  void *progress_user;
+} zn_audit_options;
+
+#define ZN_AUDIT_OPTIONS_VERSION 1
+#define ZN_AUDIT_OPTIONS_INIT { ZN_AUDIT_OPTIONS_VERSION, ZN_MODE_SUBMIT, NULL, NULL }
+
+/* Audits every package added. Returns ZN_OK when the audit ran, whatever it found (count
+ * the errors with zn_diagnostics_count_severity); *findings (when findings is not NULL)
+ * then receives every finding, each with its package and entry (zn_diagnostics_package,
+ * zn_diagnostics_entry): the packages' structure first, then each document's rules, then
+ * the batch rules across the packages (each about the later suggestion). The result stays
+ * in the audit for zn_audit_report and zn_audit_write_xlsx until the next run or change.
+ * ZN_ECANCELED when the progress callback cancelled: *findings is NULL and the audit holds
+ * no result. options may be NULL. */
+ZN_EXTERN int zn_audit_run(zn_diagnostics **findings, zn_audit *a, const zn_audit_options *options);
+
+typedef enum zn_audit_format {
+  ZN_AUDIT_TEXT = 0, /* for the terminal: Chinese first, English after each line */
+  ZN_AUDIT_JSON = 1, /* one document, {"format": "zhinan.audit/1", "packages", "suggestions",
+                        "diagnostics", "summary"} */
+  ZN_AUDIT_HTML = 2  /* one self-contained page (no external assets), printable on A4 */
+} zn_audit_format;
+
+/* The report of the last run in a zn_audit_format; free with zn_string_free. out_len may
+ * be NULL. ZN_EINVAL before a run (or after a cancelled one). */
+ZN_EXTERN int zn_audit_report(char **out, size_t *out_len, const zn_audit *a, int format);
+/* The province-wide list of every suggestion read (package, department, region, number,
+ * title, unit, proposer, funding, verdict) as .xlsx, written atomically. ZN_EINVAL before a
+ * run; ZN_EIO when it cannot be written. */
+ZN_EXTERN int zn_audit_write_xlsx(const zn_audit *a, const char *path_utf8);
 
 #ifdef __cplusplus
 }

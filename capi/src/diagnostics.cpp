@@ -80,6 +80,20 @@ const char* zn_diagnostics_file(const zn_diagnostics* d, size_t i) {
   });
 }
 
+const char* zn_diagnostics_package(const zn_diagnostics* d, size_t i) {
+  return guard_value<const char*>(__func__, nullptr, [&]() -> const char* {
+    const zhinan::Diagnostic* item = at(d, i);
+    return item ? item->package.c_str() : nullptr;
+  });
+}
+
+const char* zn_diagnostics_entry(const zn_diagnostics* d, size_t i) {
+  return guard_value<const char*>(__func__, nullptr, [&]() -> const char* {
+    const zhinan::Diagnostic* item = at(d, i);
+    return item ? item->entry.c_str() : nullptr;
+  });
+}
+
 int zn_diagnostics_severity(const zn_diagnostics* d, size_t i) {
   return guard_value<int>(__func__, -1, [&]() -> int {
     const zhinan::Diagnostic* item = at(d, i);

@@ -41,8 +41,8 @@ struct AuditProgress {
 struct AuditOptions {
   AuditLimits limits;
   Mode mode = Mode::submit;
-  // Called after each entry read and each package finished; returning false cancels
-  // (AuditResult::cancelled, nothing else is done).
+  // Called before each package is read and after it is done (entries_done then counts its
+  // entries too); returning false cancels (AuditResult::cancelled, nothing else is done).
   std::function<bool(const AuditProgress&)> progress;
 };
 

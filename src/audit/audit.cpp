@@ -253,7 +253,8 @@ AuditResult Audit::run(const AuditOptions& options) const {
       p.errors += d.severity == Severity::error;
       p.warnings += d.severity == Severity::warning;
     }
-    for (const auto& [code, label] : result.regions) {
+    for (const auto& region : result.regions) {
+      const std::string& code = region.first;
       const std::size_t n = static_cast<std::size_t>(std::count_if(result.suggestions.begin(), result.suggestions.end(), [&](const AuditedSuggestion& s) {
         return s.package == p.name && s.region == code;
       }));

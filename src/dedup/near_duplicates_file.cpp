@@ -31,7 +31,8 @@ constexpr std::array<unsigned char, 8> kMagic = {0x89, 'Z', 'N', 'D', '\r', '\n'
 constexpr std::uint64_t kFormatVersion = 1;
 constexpr std::size_t kHeaderWords = 9;
 
-constexpr std::uint64_t byte_swap(std::uint64_t x) {
+// Used only on big-endian hosts (the discarded branch below elsewhere).
+[[maybe_unused]] constexpr std::uint64_t byte_swap(std::uint64_t x) {
   std::uint64_t out = 0;
   for (int i = 0; i < 8; ++i, x >>= 8) out = (out << 8) | (x & 0xFF);
   return out;

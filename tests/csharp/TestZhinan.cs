@@ -95,6 +95,7 @@ internal static class TestZhinan
         Test("batch", BatchRules);
         Test("registry", FundedProjects);
         Test("package", Package);
+        Test("audit", AuditPackages);
 
         Console.WriteLine("csharp.wrapper: " + checks + " checks, " + failures + " failures");
         return Math.Min(failures, 100);
@@ -586,6 +587,80 @@ internal static class TestZhinan
                 }
                 Check(!File.Exists(refused), "nothing written when refused");
             }
+        }
+        finally
+        {
+            Directory.Delete(folder, true);
+        }
+    }
+
+    private static void AuditPackages()
+    {
+        string folder = TempFolder();
+        try
+        {
+            const string first = "青岛市科学技术局.zip", second = "济南市科学技术局.zip";
+            string zip = Path.Combine(folder, first);
+            using (var batch = new Batch())
+            {
+                foreach (string file in Directory.GetFiles(samples, "valid-*.json"))
+                    using (Suggestion s = Suggestion.FromFile(file)) batch.Add(s);
+                batch.WritePackage(zip, new PackageOptions { Department = "青岛市科学技术局" });
+            }
+            string jsonl = Path.Combine(folder, "已立项.jsonl");
+            using (Suggestion s = Suggestion.FromFile(Sample("valid-hk-macao-taiwan")))
+                File.WriteAllText(jsonl, "{\"id\": \"2023-001\", \"year\": 2023, \"title\": " + JsonString(s.Title) +
+                                         ", \"abstract\": " + JsonString(s.Overview) + ", \"unit\": \"X\"}\n",
+                                  new UTF8Encoding(false));
+
+            using (var audit = new Audit())
+            {
+                ZhinanException early = Throws<ZhinanException>(() => audit.Report(), "a report before a run");
+                if (early != null) Equal(ZhinanStatus.InvalidArgument, early.Status, "status before a run");
+                audit.AddPackageFile(zip);
+                audit.AddPackageBytes(second, File.ReadAllBytes(zip)); // the same package from another department
+                using (Registry registry = Registry.FromJsonLinesFile(jsonl)) audit.SetRegistry(registry);
+                var seen = new List<AuditProgress>();
+                IReadOnlyList<Diagnostic> found = audit.Run(p => { seen.Add(p); return true; });
+                List<Diagnostic> duplicates = found.Where(d => d.Id == "batch.duplicate").ToList();
+                Check(duplicates.Count > 0, "batch.duplicate across the two packages");
+                Check(duplicates.All(d => d.Package == second && d.Entry.EndsWith(".docx", StringComparison.Ordinal)),
+                      "each about the later package, at its entry");
+                Check(found.Any(d => d.Id == "history.similar_funded" && d.Package == first), "history.similar_funded");
+                Check(found.All(d => d.Package == first || d.Package == second), "every finding names its package");
+                Check(seen.Count > 0 && seen.Last().PackagesDone == 2 && seen.Last().PackagesTotal == 2 &&
+                      seen.Last().EntriesDone > 0, "progress to the end");
+
+                string json = audit.Report(AuditFormat.Json);
+                Check(json.Contains("\"zhinan.audit/1\"") && json.Contains("batch.duplicate"), "the JSON report");
+                Check(audit.Report(AuditFormat.Html).StartsWith("<!DOCTYPE html", StringComparison.OrdinalIgnoreCase),
+                      "the HTML report");
+                Check(audit.Report().Length > 0, "the text report");
+                string xlsx = Path.Combine(folder, "清单.xlsx");
+                audit.WriteXlsx(xlsx);
+                Check(File.Exists(xlsx), "the list");
+
+                ZhinanException e = Throws<ZhinanException>(() => audit.Run(p => false), "cancelled");
+                if (e != null) Equal(ZhinanStatus.Canceled, e.Status, "status when cancelled");
+                Throws<ZhinanException>(() => audit.Report(), "no report after a cancelled run");
+                Throws<InvalidOperationException>(
+                    () => audit.Run(p => { throw new InvalidOperationException("from the callback"); }), "rethrown after C");
+            }
+
+            using (Profile builtin = Profile.Builtin())
+            using (var audit = new Audit(builtin))
+            {
+                audit.AddPackageBytes("not-an-archive.zip", Encoding.UTF8.GetBytes("hello, world"));
+                audit.AddPackageBytes("empty.zip", new byte[0]);
+                Throws<ArgumentNullException>(() => audit.AddPackageBytes("x.zip", null), "null bytes");
+                IReadOnlyList<Diagnostic> found = audit.Run(null, ValidationMode.Draft);
+                Check(found.Any(d => d.Id == "audit.unreadable" && d.Package == "not-an-archive.zip" && d.Entry == ""),
+                      "audit.unreadable for what is no archive");
+                Check(found.Any(d => d.Id == "audit.unreadable" && d.Package == "empty.zip"), "an empty package");
+            }
+            var disposed = new Audit();
+            disposed.Dispose();
+            Throws<ObjectDisposedException>(() => disposed.AddPackageFile(zip), "a disposed audit");
         }
         finally
         {

@@ -540,6 +540,111 @@ class BatchTest(unittest.TestCase):
                 batch.write_package(refused, numbering="alphabetical")
 
 
+class AuditTest(unittest.TestCase):
+    """The province's audit: a package written by the wrapper, received from two departments."""
+
+    FIRST, SECOND = "青岛市科学技术局.zip", "济南市科学技术局.zip"
+
+    def setUp(self):
+        self.folder = tempfile.mkdtemp(prefix="zhinan-")
+        self.addCleanup(shutil.rmtree, self.folder)
+        self.zip_path = os.path.join(self.folder, self.FIRST)
+        with zhinan.Batch() as batch:
+            for path in samples():
+                if os.path.basename(path).startswith("valid-"):
+                    with zhinan.Suggestion.from_file(path) as s:
+                        batch.add(s)
+            batch.write_package(self.zip_path, department="青岛市科学技术局")
+
+    def test_the_same_package_from_two_departments(self):
+        with open(self.zip_path, "rb") as f:
+            data = f.read()
+        with zipfile.ZipFile(self.zip_path) as package:
+            entries = [e.filename for e in package.infolist()]
+        steps = []
+        with zhinan.Audit() as audit:
+            with self.assertRaises(zhinan.ZhinanError) as caught:
+                audit.report()  # nothing has run yet
+            self.assertEqual(caught.exception.status, zhinan.Status.EINVAL)
+            audit.add_package_file(self.zip_path)
+            audit.add_package_bytes(self.SECOND, data)
+            found = audit.run(progress=lambda done, total, read: steps.append((done, total, read)))
+            duplicates = [d for d in found if d.id == "batch.duplicate"]
+            self.assertTrue(duplicates)
+            for d in duplicates:  # each about the later package, at its entry
+                self.assertEqual(d.package, self.SECOND)
+                self.assertIn(d.entry, entries)
+                self.assertTrue(d.entry.endswith(".docx"))
+                self.assertEqual(d.file, "")
+            self.assertTrue(all(d.package in (self.FIRST, self.SECOND) for d in found))
+            self.assertEqual(steps[-1][:2], (2, 2))
+            self.assertGreater(steps[-1][2], 0)
+
+            report = json.loads(audit.report("json"))
+            self.assertEqual(report["format"], "zhinan.audit/1")
+            self.assertIn("batch.duplicate", [d["id"] for d in report["diagnostics"]])
+            html = audit.report("html")
+            self.assertTrue(html.lstrip().lower().startswith("<!doctype html"))
+            self.assertTrue(audit.report("text"))
+            with self.assertRaises(ValueError):
+                audit.report("pdf")
+            xlsx = os.path.join(self.folder, "清单.xlsx")
+            audit.write_xlsx(xlsx)
+            self.assertTrue(zipfile.is_zipfile(xlsx))
+            with self.assertRaises(zhinan.ZhinanError) as caught:
+                audit.write_xlsx(os.path.join(self.folder, "missing", "清单.xlsx"))
+            self.assertEqual(caught.exception.status, zhinan.Status.EIO)
+
+            self.assertTrue(audit.run(mode="draft"))
+            with self.assertRaises(ValueError):
+                audit.run(mode="final")
+        with self.assertRaises(zhinan.ZhinanError):
+            audit.add_package_file(self.zip_path)  # closed
+
+    def test_cancelled_and_a_broken_callback(self):
+        with zhinan.Audit() as audit:
+            audit.add_package_file(self.zip_path)
+            with self.assertRaises(zhinan.ZhinanError) as caught:
+                audit.run(progress=lambda done, total, read: False)
+            self.assertEqual(caught.exception.status, zhinan.Status.ECANCELED)
+            with self.assertRaises(zhinan.ZhinanError):
+                audit.report()  # a cancelled run leaves no result
+
+            def broken(done, total, read):
+                raise KeyError("from the callback")
+            with self.assertRaises(KeyError):  # raised again after C returns
+                audit.run(progress=broken)
+
+    def test_what_is_no_package(self):
+        with zhinan.Audit(zhinan.Profile.builtin()) as audit:
+            audit.add_package_bytes("not-an-archive.zip", b"hello, world")
+            audit.add_package_file(os.path.join(self.folder, "missing.zip"))
+            with self.assertRaises(TypeError):
+                audit.add_package_bytes("x.zip", "text")
+            with self.assertRaises(zhinan.ZhinanError):
+                audit.add_package_bytes("", b"PK")
+            found = audit.run()
+        unreadable = {d.package: d for d in found if d.id == "audit.unreadable"}
+        self.assertEqual(set(unreadable), {"not-an-archive.zip", "missing.zip"})
+        self.assertEqual(unreadable["not-an-archive.zip"].entry, "")
+        self.assertTrue(unreadable["not-an-archive.zip"].is_error)
+
+    def test_funded_projects(self):
+        jsonl = os.path.join(self.folder, "已立项.jsonl")
+        with zhinan.Suggestion.from_file(sample("valid-hk-macao-taiwan")) as s:
+            with open(jsonl, "w", encoding="utf-8") as f:
+                f.write(json.dumps({"id": "2023-001", "year": 2023, "title": s.title, "abstract": s.overview,
+                                    "unit": "X"}, ensure_ascii=False) + "\n")
+        with zhinan.Audit() as audit:
+            audit.add_package_file(self.zip_path)
+            with zhinan.Registry.from_jsonl_file(jsonl) as registry:
+                audit.set_registry(registry)
+            found = audit.run()  # the audit keeps the closed registry's data
+        similar = next(d for d in found if d.id == "history.similar_funded")
+        self.assertEqual(similar.package, self.FIRST)
+        self.assertTrue(similar.entry.endswith(".docx"))
+
+
 class TextTest(unittest.TestCase):
     def test_counting_as_word_does(self):
         self.assertEqual(zhinan.count("東京2024オリンピック"), 9)

@@ -11,11 +11,12 @@ library only).
 
 The library is found through ZHINAN_LIBRARY, then the system's loader; pass
 ``library=zhinan.Library(path)`` to any constructor to choose another. Every object that
-holds a C handle (Profile, Suggestion) is freed by ``close()``, by a ``with`` block, or
-at the latest when it is collected. Failures raise ZhinanError; findings are returned as
-Diagnostic values, never raised.
+holds a C handle (Profile, Suggestion, Batch, Registry, Audit) is freed by ``close()``, by
+a ``with`` block, or at the latest when it is collected. Failures raise ZhinanError;
+findings are returned as Diagnostic values, never raised.
 """
 from ._native import Library, Status, ZhinanError
+from .audit import Audit
 from .batch import Batch, Registry
 from .diagnostic import ERROR, INFO, WARNING, Diagnostic
 from .key_technologies import KeyTechnologies, KeyTechnology
@@ -31,5 +32,6 @@ __all__ = [
     "Suggestion", "ProjectType", "KeyTechnology", "KeyTechnologies",
     "validate",
     "Batch", "Registry",
+    "Audit",
     "count", "fold", "sanitize_name", "entry_name", "Name",
 ]

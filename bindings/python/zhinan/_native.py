@@ -75,11 +75,16 @@ class _Registry(ctypes.Structure):
     pass
 
 
+class _Audit(ctypes.Structure):
+    pass
+
+
 S = ctypes.POINTER(_Suggestion)
 P = ctypes.POINTER(_Profile)
 D = ctypes.POINTER(_Diagnostics)
 B = ctypes.POINTER(_Batch)
 R = ctypes.POINTER(_Registry)
+A = ctypes.POINTER(_Audit)
 
 # int (*zn_progress_fn)(void *user, size_t done, size_t total)
 PROGRESS = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_size_t, ctypes.c_size_t)
@@ -97,6 +102,19 @@ class PackageOptionsStruct(ctypes.Structure):
 
 
 PACKAGE_OPTIONS_VERSION = 1
+
+# int (*zn_audit_progress_fn)(void *user, size_t packages_done, size_t packages_total, size_t entries_done)
+AUDIT_PROGRESS = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_size_t, ctypes.c_size_t, ctypes.c_size_t)
+
+
+class AuditOptionsStruct(ctypes.Structure):
+    """zn_audit_options, version 1, field for field."""
+
+    _fields_ = [("version", ctypes.c_int), ("mode", ctypes.c_int), ("progress", AUDIT_PROGRESS),
+                ("progress_user", ctypes.c_void_p)]
+
+
+AUDIT_OPTIONS_VERSION = 1
 _int, _size, _str = ctypes.c_int, ctypes.c_size_t, ctypes.c_char_p
 _int_p, _size_p = ctypes.POINTER(ctypes.c_int), ctypes.POINTER(ctypes.c_size_t)
 # char ** of owned strings: c_void_p, not c_char_p, so that ctypes keeps the pointer to
@@ -115,6 +133,8 @@ _SIGNATURES = {
     "zn_diagnostics_count_severity": (_size, [D, _int]),
     "zn_diagnostics_id": (_str, [D, _size]),
     "zn_diagnostics_file": (_str, [D, _size]),
+    "zn_diagnostics_package": (_str, [D, _size]),
+    "zn_diagnostics_entry": (_str, [D, _size]),
     "zn_diagnostics_severity": (_int, [D, _size]),
     "zn_diagnostics_path": (_str, [D, _size]),
     "zn_diagnostics_message_zh": (_str, [D, _size]),
@@ -190,6 +210,14 @@ _SIGNATURES = {
     "zn_batch_check": (_int, [ctypes.POINTER(D), B]),
     "zn_batch_free": (None, [B]),
     "zn_package_write": (_int, [ctypes.POINTER(D), B, _str, ctypes.POINTER(PackageOptionsStruct)]),
+    "zn_audit_new": (_int, [ctypes.POINTER(A), P]),
+    "zn_audit_free": (None, [A]),
+    "zn_audit_add_package_file": (_int, [A, _str]),
+    "zn_audit_add_package_bytes": (_int, [A, _str, ctypes.c_void_p, _size]),
+    "zn_audit_set_registry": (_int, [A, R]),
+    "zn_audit_run": (_int, [ctypes.POINTER(D), A, ctypes.POINTER(AuditOptionsStruct)]),
+    "zn_audit_report": (_int, [_owned_p, _size_p, A, _int]),
+    "zn_audit_write_xlsx": (_int, [A, _str]),
 }
 
 
@@ -330,7 +358,9 @@ class Library:
                 message_zh=decode(c.zn_diagnostics_message_zh(d, i)) or "",
                 message_en=decode(c.zn_diagnostics_message_en(d, i)) or "",
                 line=line.value, column=column.value, params=params,
-                file=decode(c.zn_diagnostics_file(d, i)) or ""))
+                file=decode(c.zn_diagnostics_file(d, i)) or "",
+                package=decode(c.zn_diagnostics_package(d, i)) or "",
+                entry=decode(c.zn_diagnostics_entry(d, i)) or ""))
         return found
 
     def read(self, handle_type: Any, function: Callable[..., int], *args: Any) -> Tuple[Any, List[Diagnostic]]:
@@ -353,7 +383,7 @@ class Library:
 
 SEVERITIES = {0: "error", 1: "warning", 2: "info"}
 _FREE = {S: "zn_suggestion_free", P: "zn_profile_free", D: "zn_diagnostics_free", B: "zn_batch_free",
-         R: "zn_registry_free"}
+         R: "zn_registry_free", A: "zn_audit_free"}
 
 
 class Handle:
