@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what is needed, builds, and runs every test under the `default` and `asan`
-# presets. Ends with ctest's summary line of the combined run.
+# presets, then the fuzz targets under the `fuzz` preset. Ends with ctest's summary line of the combined run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
@@ -10,9 +10,14 @@ for preset in default asan; do
   scripts/build.sh "$preset"
   ctest --preset "$preset" -j"$(nproc)" 2>&1 | tee "build/$preset/ctest.log" || status=1
 done
+# Every fuzz target (clang, libFuzzer, ASan+UBSan) for a fixed number of runs from its
+# committed corpus; a crash fails the run (scripts/fuzz.sh fuzzes for hours on demand).
+echo "== preset fuzz"
+scripts/build.sh fuzz
+ctest --preset fuzz -j"$(nproc)" 2>&1 | tee build/fuzz-ci/ctest.log || status=1
 # The README's main command builds the release preset: it must build warning-free too.
 echo "== preset release (build only)"
 scripts/build.sh release
 # One closing line for the whole run, in ctest's own words.
-python3 scripts/ctest_summary.py build/default/ctest.log build/asan/ctest.log
+python3 scripts/ctest_summary.py build/default/ctest.log build/asan/ctest.log build/fuzz-ci/ctest.log
 exit $status
