@@ -84,7 +84,8 @@ bool looks_like_word_input(std::string_view name, std::string_view bytes) {
 
 ImportResult import_word_input(const std::string& file, const std::string& bytes, const Profile& profile) {
   const fs::path path = path_from_utf8(file);
-  if (!is_old_word_format(path) || bytes.starts_with("PK\x03\x04")) return import_docx(bytes, profile);
+  // A .doc that is really a .docx (renamed) is read as one; an .odt is a ZIP too, but no .docx.
+  if (!is_old_word_format(path) || describe_non_docx(bytes).empty()) return import_docx(bytes, profile);
   const std::optional<fs::path> soffice = find_soffice();
   const std::optional<std::string> converted = soffice ? convert_with_soffice(*soffice, path) : std::nullopt;
   return converted ? import_docx(*converted, profile) : import_docx_file(path, profile);
