@@ -113,7 +113,7 @@ bool load_part(detail::ZipReader& zip, std::string_view name, const ImportLimits
 
 // What the comparison with the embedded JSON must not count: fields the form has no row
 // for, and amounts written as strings or numbers.
-boost::json::value comparable(Suggestion s) {
+Suggestion normalized(Suggestion s) {
   s.department.clear();
   s.document.clear();
   s.report_document.clear();
@@ -123,8 +123,10 @@ boost::json::value comparable(Suggestion s) {
       if (const auto money = (*amount)->money()) **amount = DecimalText{money->to_string(), false};
     }
   }
-  return boost::json::parse(to_json(s));
+  return s;
 }
+
+boost::json::value comparable(const Suggestion& s) { return boost::json::parse(to_json(normalized(s))); }
 
 std::string shown(const boost::json::value* v) {
   if (v == nullptr || v->is_null()) return "（空）";
@@ -170,8 +172,9 @@ void compare_with_embedded(std::string_view bytes, const Suggestion& visible, co
                            RuleContext& ctx) {
   std::optional<Suggestion> embedded = read_embedded_suggestion(bytes, profile);
   if (!embedded) return;  // not one of ours, or the part is gone: nothing to compare
+  if (normalized(visible) == normalized(*embedded)) return;  // the usual case, without JSON
   const boost::json::value a = comparable(visible);
-  const boost::json::value b = comparable(std::move(*embedded));
+  const boost::json::value b = comparable(*embedded);
   std::size_t reported = 0;
   differences(&a, &b, "", ctx, reported);
 }
