@@ -138,6 +138,11 @@ T refuse_null(T value, std::string_view name) {
 // and returns ZN_EIO for a file that could not be read, ZN_EPARSE otherwise.
 int finish_reading(bool read, Diagnostics found, zn_diagnostics** diagnostics);
 
+// The end of every suggestion reader (JSON, Word form): a handle when one was read, under
+// the profile it was read with, and the findings either way (suggestion.cpp).
+int finish_suggestion(std::optional<zhinan::Suggestion> read, Diagnostics found,
+                      std::shared_ptr<const zhinan::Profile> profile, zn_suggestion** out, zn_diagnostics** diagnostics);
+
 // Hands text to the caller as a malloc'd NUL-terminated copy (freed by zn_string_free).
 int hand_out(char** out, std::size_t* out_len, std::string_view text);
 

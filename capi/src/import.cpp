@@ -11,16 +11,11 @@ using namespace zhinan::capi;
 
 namespace {
 
-// As suggestion.cpp's take(), for what the importer found: the handle when a 信息表 was
-// read, the findings either way.
+// The handle when a 信息表 was read, the findings either way.
 int take(zhinan::ImportResult imported, std::shared_ptr<const zhinan::Profile> profile, zn_suggestion** out,
          zn_diagnostics** diagnostics) {
-  std::unique_ptr<zn_suggestion> handle;
-  if (imported.suggestion)
-    handle = std::make_unique<zn_suggestion>(zn_suggestion{std::move(*imported.suggestion), std::move(profile)});
-  const int status = finish_reading(handle != nullptr, std::move(imported.diagnostics), diagnostics);
-  *out = handle.release();
-  return status;
+  return finish_suggestion(std::move(imported.suggestion), std::move(imported.diagnostics), std::move(profile), out,
+                           diagnostics);
 }
 
 }  // namespace

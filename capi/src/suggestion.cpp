@@ -13,15 +13,24 @@ namespace {
 
 int take(zhinan::ParseResult parsed, std::shared_ptr<const zhinan::Profile> profile, zn_suggestion** out,
          zn_diagnostics** diagnostics) {
+  return finish_suggestion(std::move(parsed.suggestion), std::move(parsed.diagnostics), std::move(profile), out,
+                           diagnostics);
+}
+
+}  // namespace
+
+namespace zhinan::capi {
+
+int finish_suggestion(std::optional<zhinan::Suggestion> read, Diagnostics found,
+                      std::shared_ptr<const zhinan::Profile> profile, zn_suggestion** out, zn_diagnostics** diagnostics) {
   std::unique_ptr<zn_suggestion> handle;
-  if (parsed.suggestion)
-    handle = std::make_unique<zn_suggestion>(zn_suggestion{std::move(*parsed.suggestion), std::move(profile)});
-  const int status = finish_reading(handle != nullptr, std::move(parsed.diagnostics), diagnostics);
+  if (read) handle = std::make_unique<zn_suggestion>(zn_suggestion{std::move(*read), std::move(profile)});
+  const int status = finish_reading(handle != nullptr, std::move(found), diagnostics);
   *out = handle.release();
   return status;
 }
 
-}  // namespace
+}  // namespace zhinan::capi
 
 extern "C" {
 
