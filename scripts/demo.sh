@@ -41,5 +41,12 @@ unzip -l "$out/指南建议.zip"
 ls -l "$out"
 
 echo
+echo "== 省厅审核两个压缩包（同一批建议报了两次，应查出重复） / the province audits both packages (the same suggestions twice: duplicates)"
+set +e
+"$zhinan" audit --format html -o "$out/审核报告.html" --xlsx "$out/全省清单.xlsx" "$out/指南建议.zip" "$out/指南建议-单位表格.zip"
+"$zhinan" audit "$out/指南建议.zip" "$out/指南建议-单位表格.zip" | head -n 2
+set -e
+
+echo
 echo "== 完成 / done. 请查看 / look at:"
 for f in "$out"/*; do echo "  $(cd "$(dirname "$f")" && pwd)/$(basename "$f")"; done
