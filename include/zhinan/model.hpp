@@ -21,7 +21,10 @@ using UnknownFields = std::vector<std::pair<std::string, std::string>>;
 struct DecimalText {
   std::string literal;
   bool quoted = false;  // written as a JSON string
-  std::optional<Money> money() const { return Money::parse(literal); }
+  // The amount it is: a JSON number by JSON's grammar, text as a plain decimal (no "1e3").
+  std::optional<Money> money(Money::Problem* why = nullptr) const {
+    return quoted ? Money::parse_text(literal, why) : Money::parse(literal, why);
+  }
   friend bool operator==(const DecimalText&, const DecimalText&) = default;
 };
 

@@ -16,13 +16,27 @@ class Money {
   static constexpr int kScaleDigits = 6;
   static constexpr std::int64_t kScale = 1'000'000;
 
+  // The largest amount held: 10^12 万元, far beyond any budget, within 64 bits.
+  static constexpr std::int64_t kMaxUnits = 1'000'000'000'000'000'000;
+
+  // Why a literal is no amount.
+  enum class Problem {
+    not_a_number,  // not a decimal literal at all ("三百", "1,200", "1e3" as text)
+    too_large,     // beyond 10^12 万元 (1e400, a 26-digit total)
+    too_fine,      // digits below a fen (0.000001 万元) that are not zero (1e-400)
+  };
+
   constexpr Money() = default;
   static constexpr Money from_units(std::int64_t units) { return Money(units); }
 
-  // Parses a decimal literal: optional sign, digits, optional fraction, optional exponent
-  // (JSON's number grammar, and the same text inside a string). Returns nothing for
-  // anything else, for amounts finer than a fen, and for amounts beyond 10^12 万元.
-  static std::optional<Money> parse(std::string_view literal);
+  // Parses a decimal literal exactly, digit by digit: optional sign, digits, optional
+  // fraction, optional exponent (JSON's number grammar), blanks around it ignored. Returns
+  // nothing for anything else, for amounts finer than a fen, and for amounts beyond
+  // kMaxUnits; `why`, when given, then says which.
+  static std::optional<Money> parse(std::string_view literal, Problem* why = nullptr);
+  // The same for an amount written as text (a JSON string, a C API field): a plain decimal,
+  // no exponent — "1e3" is how a program writes a number, not how a clerk writes an amount.
+  static std::optional<Money> parse_text(std::string_view text, Problem* why = nullptr);
 
   constexpr std::int64_t units() const { return units_; }
   constexpr bool is_positive() const { return units_ > 0; }

@@ -71,6 +71,9 @@ struct Limits {
   int overview_max = 1000;       // 项目概述 1000 字以内
   CountMode overview_count_mode = CountMode::word;
   int funding_max_decimals = 2;
+  // A suggestion file larger than this is refused unread (format.too_large): a real one
+  // is a few hundred kilobytes, and reading costs about ten times the file in memory.
+  std::size_t max_suggestion_bytes = 4 * 1024 * 1024;
 };
 
 // China's telephone numbering plan as far as a contact number needs it (联系电话).

@@ -1,13 +1,31 @@
 #include "model/json_read.hpp"
 
-#include <boost/json/serialize.hpp>
 #include <algorithm>
-#include <charconv>
 #include <cmath>
+#include <utility>
 
 #include "model/json_text.hpp"
+#include "model/json_writer.hpp"
 
 namespace zhinan::detail {
+namespace {
+
+// An amount written as text loses the blanks around it (" 12 " is 12): ASCII white space,
+// the no-break space and the ideographic space a Chinese input method types.
+std::string without_blanks(const std::string& text) {
+  static constexpr std::string_view kBlanks[] = {" ", "\t", "\r", "\n", "\u00A0", "\u3000"};
+  std::string_view t = text;
+  for (bool trimmed = true; trimmed;) {
+    trimmed = false;
+    for (std::string_view b : kBlanks) {
+      for (; t.starts_with(b); trimmed = true) t.remove_prefix(b.size());
+      for (; t.ends_with(b); trimmed = true) t.remove_suffix(b.size());
+    }
+  }
+  return std::string(t);
+}
+
+}  // namespace
 
 std::string_view kind_zh(const boost::json::value& v) {
   switch (v.kind()) {
@@ -37,17 +55,23 @@ std::string_view kind_en(const boost::json::value& v) {
   return "a value";
 }
 
-std::string number_literal(const boost::json::value& v) {
-  if (v.is_int64()) return std::to_string(v.get_int64());
-  if (v.is_uint64()) return std::to_string(v.get_uint64());
-  char buffer[64];
-  auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, v.get_double());
-  return ec == std::errc() ? std::string(buffer, end) : std::string("0");
+ReadContext::ReadContext(Diagnostics& diagnostics, std::string_view wrong_type_id, const NumberTexts* numbers)
+    : diagnostics_(diagnostics), wrong_type_id_(wrong_type_id), numbers_(numbers) {}
+
+std::string ReadContext::number_literal(const boost::json::value& number) const {
+  static const NumberTexts none;
+  return (numbers_ ? *numbers_ : none).literal(number);
 }
 
-ObjectReader::ObjectReader(const boost::json::object& object, std::string path,
-                           Diagnostics& diagnostics, std::string_view wrong_type_id)
-    : object_(object), path_(std::move(path)), diagnostics_(diagnostics), wrong_type_id_(wrong_type_id) {}
+ObjectReader::ObjectReader(const boost::json::object& object, std::string path, ReadContext& context)
+    : context_(&context), object_(object), path_(std::move(path)) {}
+
+ObjectReader::ObjectReader(const boost::json::object& object, std::string path, Diagnostics& diagnostics,
+                           std::string_view wrong_type_id)
+    : own_context_(std::make_unique<ReadContext>(diagnostics, wrong_type_id)),
+      context_(own_context_.get()),
+      object_(object),
+      path_(std::move(path)) {}
 
 std::string ObjectReader::path_of(std::string_view key) const {
   return path_ + "/" + json_pointer_token(key);
@@ -61,15 +85,29 @@ const boost::json::value* ObjectReader::find(std::string_view key) {
 
 void ObjectReader::wrong_type(std::string_view key, const boost::json::value& v,
                               std::string_view expected_zh, std::string_view expected_en) {
+  if (!admits(context_->wrong_type_id())) return;
   Diagnostic d = make_diagnostic(
-      wrong_type_id_, Severity::error, path_of(key),
+      std::string(context_->wrong_type_id()), Severity::error, path_of(key),
       std::string("“") + std::string(key) + "”应为" + std::string(expected_zh) + "，实为" +
           std::string(kind_zh(v)),
       std::string("\"") + std::string(key) + "\" should be " + std::string(expected_en) + ", not " +
           std::string(kind_en(v)));
   d.params = {{"field", std::string(key)}, {"expected", std::string(expected_en)},
               {"actual", std::string(kind_en(v))}};
-  diagnostics_.push_back(std::move(d));
+  report(std::move(d));
+}
+
+std::string ObjectReader::text_of(std::string_view key, const boost::json::string& s) {
+  std::string text(s);
+  // A NUL ("\u0000") is no text a form holds; C strings, Word and the ZIP cannot carry it.
+  if (text.find('\0') != std::string::npos) {
+    std::erase(text, '\0');
+    if (admits("format.nul_character"))
+      report(make_diagnostic("format.nul_character", Severity::error, path_of(key),
+                             std::string("“") + std::string(key) + "”中含有空字符（\\u0000），已删除",
+                             std::string("\"") + std::string(key) + "\" contains a NUL character (\\u0000); it was removed"));
+  }
+  return text;
 }
 
 std::optional<std::string> ObjectReader::string(std::string_view key) {
@@ -79,16 +117,7 @@ std::optional<std::string> ObjectReader::string(std::string_view key) {
     wrong_type(key, *v, "字符串", "a string");
     return std::nullopt;
   }
-  std::string text(v->get_string());
-  // A NUL ("\u0000") is no text a form holds; C strings, Word and the ZIP cannot carry it.
-  if (text.find('\0') != std::string::npos) {
-    std::erase(text, '\0');
-    Diagnostic d = make_diagnostic("format.nul_character", Severity::error, path_of(key),
-                                   std::string("“") + std::string(key) + "”中含有空字符（\\u0000），已删除",
-                                   std::string("\"") + std::string(key) + "\" contains a NUL character (\\u0000); it was removed");
-    diagnostics_.push_back(std::move(d));
-  }
-  return text;
+  return text_of(key, v->get_string());
 }
 
 std::optional<bool> ObjectReader::boolean(std::string_view key) {
@@ -155,12 +184,12 @@ std::optional<std::vector<std::string>> ObjectReader::strings(std::string_view k
   for (std::size_t i = 0; i < items.size(); ++i) {
     if (items[i].is_string()) {
       out.emplace_back(items[i].get_string());
-    } else if (!items[i].is_null()) {
+    } else if (!items[i].is_null() && admits(context_->wrong_type_id())) {
       Diagnostic d = make_diagnostic(
-          wrong_type_id_, Severity::error, path_of(key) + "/" + std::to_string(i),
+          std::string(context_->wrong_type_id()), Severity::error, path_of(key) + "/" + std::to_string(i),
           "第" + std::to_string(i + 1) + "项应为字符串，实为" + std::string(kind_zh(items[i])),
           "item " + std::to_string(i + 1) + " should be a string, not " + std::string(kind_en(items[i])));
-      diagnostics_.push_back(std::move(d));
+      report(std::move(d));
     }
   }
   return out;
@@ -169,8 +198,8 @@ std::optional<std::vector<std::string>> ObjectReader::strings(std::string_view k
 std::optional<DecimalText> ObjectReader::decimal(std::string_view key) {
   const auto* v = find(key);
   if (!v) return std::nullopt;
-  if (v->is_string()) return DecimalText{std::string(v->get_string()), true};
-  if (v->is_number()) return DecimalText{number_literal(*v), false};
+  if (v->is_string()) return DecimalText{without_blanks(text_of(key, v->get_string())), true};
+  if (v->is_number()) return DecimalText{context_->number_literal(*v), false};
   wrong_type(key, *v, "数字或数字字符串（如 300.5）", "a number or a decimal string (like 300.5)");
   return std::nullopt;
 }
@@ -179,15 +208,58 @@ UnknownFields ObjectReader::unknown(bool warn) {
   UnknownFields out;
   for (const auto& member : object_) {
     if (std::find(known_.begin(), known_.end(), std::string_view(member.key())) != known_.end()) continue;
-    out.emplace_back(std::string(member.key()), boost::json::serialize(member.value()));
-    if (!warn) continue;
+    out.emplace_back(std::string(member.key()), json_text_of(member.value(), *context_));
+    if (!warn || !admits("format.unknown_field")) continue;
     Diagnostic d = make_diagnostic(
         "format.unknown_field", Severity::warning, path_of(member.key()),
-        std::string("不认识的字段“") + std::string(member.key()) + "”，已原样保留；请检查拼写",
-        std::string("unknown field \"") + std::string(member.key()) + "\", kept as it is; check the spelling");
-    d.params = {{"field", std::string(member.key())}};
-    diagnostics_.push_back(std::move(d));
+        std::string("不认识的字段“") + abbreviated(member.key()) + "”，已原样保留；请检查拼写",
+        std::string("unknown field \"") + abbreviated(member.key()) + "\", kept as it is; check the spelling");
+    d.params = {{"field", abbreviated(member.key())}};
+    report(std::move(d));
   }
+  return out;
+}
+
+namespace {
+
+void append_json(std::string& out, const boost::json::value& v, const ReadContext& context) {
+  switch (v.kind()) {
+    case boost::json::kind::null: out += "null"; break;
+    case boost::json::kind::bool_: out += v.get_bool() ? "true" : "false"; break;
+    case boost::json::kind::int64:
+    case boost::json::kind::uint64:
+    case boost::json::kind::double_: out += context.number_literal(v); break;
+    case boost::json::kind::string: append_json_string(out, v.get_string()); break;
+    case boost::json::kind::array: {
+      out += '[';
+      bool first = true;
+      for (const auto& item : v.get_array()) {
+        if (!std::exchange(first, false)) out += ',';
+        append_json(out, item, context);
+      }
+      out += ']';
+      break;
+    }
+    case boost::json::kind::object: {
+      out += '{';
+      bool first = true;
+      for (const auto& member : v.get_object()) {
+        if (!std::exchange(first, false)) out += ',';
+        append_json_string(out, member.key());
+        out += ':';
+        append_json(out, member.value(), context);
+      }
+      out += '}';
+      break;
+    }
+  }
+}
+
+}  // namespace
+
+std::string json_text_of(const boost::json::value& v, const ReadContext& context) {
+  std::string out;
+  append_json(out, v, context);
   return out;
 }
 

@@ -1,19 +1,48 @@
 #include "model/json_text.hpp"
 
-#include <boost/json/parser.hpp>
-#include <boost/json/stream_parser.hpp>
+#include <boost/json/basic_parser_impl.hpp>
+#include <boost/json/monotonic_resource.hpp>
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <stdexcept>
 #include <string>
 
 #include "base/utf8.hpp"
+#include "model/finding_cap.hpp"
+#include "model/json_tree.hpp"
 
 namespace zhinan::detail {
 namespace {
 
 constexpr std::string_view kBom = "\xEF\xBB\xBF";
 
-Diagnostic located(std::string id, std::string_view text, std::size_t offset, std::string zh,
-                   std::string en) {
-  TextLocation at = locate(text, offset);
+// Line and column of offsets met in increasing order, counted once from the start.
+class Locator {
+ public:
+  explicit Locator(std::string_view text) : text_(text) {}
+  TextLocation at(std::size_t offset) {
+    offset = std::min(offset, text_.size());
+    while (pos_ < offset) {
+      if (text_[pos_] == '\n') {
+        ++at_.line;
+        at_.column = 1;
+        ++pos_;
+        continue;
+      }
+      decode_utf8(text_, pos_);
+      ++at_.column;
+    }
+    return at_;
+  }
+
+ private:
+  std::string_view text_;
+  std::size_t pos_ = 0;
+  TextLocation at_{1, 1};
+};
+
+Diagnostic located_at(std::string id, TextLocation at, std::string zh, std::string en) {
   Diagnostic d = make_diagnostic(std::move(id), Severity::error, "",
                                  "第" + std::to_string(at.line) + "行第" + std::to_string(at.column) +
                                      "列：" + zh,
@@ -22,6 +51,11 @@ Diagnostic located(std::string id, std::string_view text, std::size_t offset, st
   d.location = at;
   d.params = {{"line", std::to_string(at.line)}, {"column", std::to_string(at.column)}};
   return d;
+}
+
+Diagnostic located(std::string id, std::string_view text, std::size_t offset, std::string zh,
+                   std::string en) {
+  return located_at(std::move(id), locate(text, offset), std::move(zh), std::move(en));
 }
 
 // True when every non-ASCII byte pairs up as a GBK double-byte character.
@@ -73,6 +107,62 @@ Diagnostic encoding_error(std::string_view text, std::size_t bad) {
                  "the bytes here are not valid UTF-8");
 }
 
+namespace json = boost::json;
+
+// Pairs each double of the tree, in document order, with its text.
+void record_doubles(const json::value& v, std::vector<std::string>& texts, std::size_t& next, NumberTexts& out) {
+  switch (v.kind()) {
+    case json::kind::double_:
+      if (next >= texts.size()) throw std::logic_error("a JSON number without its text");
+      out.add(&v, std::move(texts[next++]));
+      break;
+    case json::kind::array:
+      for (const json::value& item : v.get_array()) record_doubles(item, texts, next, out);
+      break;
+    case json::kind::object:
+      for (const auto& member : v.get_object()) record_doubles(member.value(), texts, next, out);
+      break;
+    default: break;
+  }
+}
+
+// Where the keys given twice stand in `text` (valid JSON up to the last of them), in one
+// pass however many there are: line and column of each key's opening quote.
+std::vector<TextLocation> locate_duplicates(std::string_view text, const std::vector<DuplicateKey>& keys) {
+  struct Open {
+    bool object;
+    std::size_t ordinal, members;
+    bool expect_key;
+  };
+  std::vector<Open> open;
+  std::vector<TextLocation> out;
+  std::size_t objects = 0, next = 0, i = 0;
+  Locator locator(text);
+  while (i < text.size() && next < keys.size()) {
+    const char c = text[i];
+    if (c == '"') {
+      if (!open.empty() && open.back().object && open.back().expect_key) {
+        Open& o = open.back();
+        o.expect_key = false;
+        if (keys[next].object == o.ordinal && keys[next].member == o.members++) {
+          out.push_back(locator.at(i));
+          ++next;
+        }
+      }
+      for (++i; i < text.size() && text[i] != '"'; ++i)  // past the string
+        if (text[i] == '\\') ++i;
+      ++i;
+      continue;
+    }
+    if (c == '{') open.push_back({true, objects++, 0, true});
+    else if (c == '[') open.push_back({false, 0, 0, false});
+    else if ((c == '}' || c == ']') && !open.empty()) open.pop_back();
+    else if (c == ',' && !open.empty() && open.back().object) open.back().expect_key = true;
+    ++i;
+  }
+  out.resize(keys.size(), locator.at(text.size()));  // never short: the parser saw them all
+  return out;
+}
 }  // namespace
 
 Diagnostic make_diagnostic(std::string id, Severity severity, std::string path,
@@ -86,28 +176,31 @@ Diagnostic make_diagnostic(std::string id, Severity severity, std::string path,
   return d;
 }
 
-TextLocation locate(std::string_view text, std::size_t offset) {
-  TextLocation at{1, 1};
-  std::size_t pos = 0;
-  offset = std::min(offset, text.size());
-  while (pos < offset) {
-    if (text[pos] == '\n') {
-      ++at.line;
-      at.column = 1;
-      ++pos;
-      continue;
-    }
-    decode_utf8(text, pos);
-    ++at.column;
+TextLocation locate(std::string_view text, std::size_t offset) { return Locator(text).at(offset); }
+
+std::string abbreviated(std::string_view utf8, std::size_t max_characters) {
+  std::size_t pos = 0, characters = 0;
+  while (pos < utf8.size() && characters <= max_characters) {
+    decode_utf8(utf8, pos);
+    ++characters;
   }
-  return at;
+  if (characters <= max_characters) return std::string(utf8);
+  // Its beginning and its end: "1.000…0001" must not read as 1.
+  const std::size_t tail_characters = max_characters / 3;
+  std::size_t head = 0;
+  for (std::size_t i = 0; i < max_characters - tail_characters; ++i) decode_utf8(utf8, head);
+  std::size_t tail = utf8.size();
+  for (std::size_t i = 0; i < tail_characters && tail > head; ++i)
+    do --tail;  // back over UTF-8 continuation bytes to the character's first
+    while (tail > head && (static_cast<unsigned char>(utf8[tail]) & 0xC0) == 0x80);
+  return std::string(utf8.substr(0, head)) + "…" + std::string(utf8.substr(tail));
 }
 
 JsonText parse_json_text(std::string_view bytes) {
   JsonText result;
   auto fail = [&](Diagnostic d) {
     result.diagnostics.push_back(std::move(d));
-    return result;
+    return std::move(result);
   };
   std::string_view text = bytes;
   if (text.starts_with(kBom)) text.remove_prefix(kBom.size());  // Notepad's UTF-8 BOM
@@ -123,23 +216,62 @@ JsonText parse_json_text(std::string_view bytes) {
     return fail(located("format.json_invalid", text, text.find('\0'),
                         "这是二进制文件（如 Word、压缩包或图片），不是 JSON 文本",
                         "this is a binary file (a Word document, an archive or a picture), not JSON text"));
-  boost::json::parse_options options;
+  json::parse_options options;
   options.max_depth = kMaxJsonDepth;
-  boost::json::stream_parser parser({}, options);
+  // The tree in one arena, sized by the text and freed at once: no allocation per value.
+  json::basic_parser<TreeBuilder> parser(
+      options, json::make_shared_resource<json::monotonic_resource>(std::max<std::size_t>(text.size(), 1024)));
   boost::system::error_code ec;
-  std::size_t consumed = parser.write_some(text.data(), text.size(), ec);
-  if (!ec && !parser.done()) parser.finish(ec);
+  const std::size_t consumed = parser.write_some(false, text.data(), text.size(), ec);
   // Boost.JSON refuses ill-formed UTF-8 too; only then is it worth finding the byte, so
   // that the clerk hears about the encoding rather than a syntax error.
   if (ec) {
     if (std::size_t bad = find_invalid_utf8(text); bad != std::string_view::npos) return fail(encoding_error(text, bad));
     return fail(syntax_error(text, consumed, ec));
   }
-  if (text.substr(consumed).find_first_not_of(" \t\r\n") != std::string_view::npos)
-    return fail(syntax_error(text, consumed + text.substr(consumed).find_first_not_of(" \t\r\n"),
-                             boost::json::error::extra_data));
-  result.value = parser.release();
+  if (std::size_t extra = text.find_first_not_of(" \t\r\n", consumed); extra != std::string_view::npos)
+    return fail(syntax_error(text, extra, json::error::extra_data));
+  TreeBuilder& built = parser.handler();
+  result.value = std::make_unique<json::value>(built.release());
+  std::size_t next = 0;
+  record_doubles(*result.value, built.double_texts(), next, result.numbers);
+  result.numbers.index();
+  FindingCap cap;
+  const std::vector<TextLocation> places = locate_duplicates(text, built.duplicates());
+  for (std::size_t i = 0; i < places.size(); ++i) {
+    const DuplicateKey& d = built.duplicates()[i];
+    const std::string key = abbreviated(d.key);
+    Diagnostic found = located_at("format.duplicate_key", places[i],
+                               "字段“" + key + "”在同一对象中重复出现：重复的这一个未读取，以第一个为准",
+                               "the key \"" + key + "\" appears twice in one object: this second one was not "
+                               "read, the first one stands");
+    found.path = d.pointer;
+    found.params.emplace_back("key", key);
+    cap.add(result.diagnostics, std::move(found));
+  }
+  cap.count_left_out("format.duplicate_key", built.duplicates_left_out());
+  cap.finish(result.diagnostics);
   return result;
+}
+
+std::string NumberTexts::literal(const boost::json::value& number) const {
+  if (number.is_int64()) return std::to_string(number.get_int64());
+  if (number.is_uint64()) return std::to_string(number.get_uint64());
+  auto it = std::lower_bound(texts_.begin(), texts_.end(), &number,
+                             [](const auto& entry, const boost::json::value* v) {
+                               return std::less<const boost::json::value*>()(entry.first, v);
+                             });
+  if (it != texts_.end() && it->first == &number) return it->second;
+  const double d = number.to_number<double>();
+  if (!std::isfinite(d)) return d < 0 ? "-1e999999" : "1e999999";  // what Boost.JSON read as infinite
+  char buffer[64];
+  auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, d);
+  return ec == std::errc() ? std::string(buffer, end) : std::string("0");
+}
+
+void NumberTexts::index() {
+  std::sort(texts_.begin(), texts_.end(),
+            [](const auto& a, const auto& b) { return std::less<const boost::json::value*>()(a.first, b.first); });
 }
 
 }  // namespace zhinan::detail

@@ -1,6 +1,7 @@
 #include "zhinan/profile.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <set>
 #include <stdexcept>
 
@@ -217,6 +218,15 @@ class ProfileReader {
     limits.key_technologies_max = positive("key_technologies_max", limits.key_technologies_max);
     limits.overview_max = positive("overview_max", limits.overview_max);
     limits.funding_max_decimals = static_cast<int>(lr.integer("funding_max_decimals").value_or(2));
+    if (const json::value* bytes = lr.find("max_suggestion_bytes")) {  // absent: the built-in default
+      // From 1 KB (below, even an empty form is refused: surely MB meant) to under 1 GB.
+      const double n = bytes->is_number() ? bytes->to_number<double>() : 0;
+      if (!(n >= 1024 && n < 1e9) || std::trunc(n) != n)
+        problem("/limits/max_suggestion_bytes", "应为1024到999999999之间的整数字节数（默认4194304，即4 MB）",
+                "should be a whole number of bytes from 1024 to 999999999 (the default is 4194304, 4 MB)");
+      else
+        limits.max_suggestion_bytes = static_cast<std::size_t>(n);
+    }
     if (auto mode = lr.string("overview_count_mode")) {
       if (auto m = parse_count_mode(*mode)) limits.overview_count_mode = *m;
       else problem("/limits/overview_count_mode", "计数方式应为 word、chars、chars-with-spaces 或 graphemes",

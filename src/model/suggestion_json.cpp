@@ -22,18 +22,20 @@ std::vector<T> read_list(ObjectReader& parent, std::string_view key, ReadItem re
   std::vector<T> out;
   const json::array* items = parent.array(key);
   if (!items) return out;
+  out.reserve(items->size());  // growing by doubling would hold two copies at once
   for (std::size_t i = 0; i < items->size(); ++i) {
     const json::value& item = (*items)[i];
     std::string path = parent.path_of(key) + "/" + std::to_string(i);
     if (!item.is_object()) {
-      parent.diagnostics().push_back(detail::make_diagnostic(
+      if (!parent.admits(kWrongType)) continue;
+      parent.report(detail::make_diagnostic(
           std::string(kWrongType), Severity::error, path,
           "第" + std::to_string(i + 1) + "项应为对象（{…}），实为" + std::string(detail::kind_zh(item)),
           "item " + std::to_string(i + 1) + " should be an object ({…}), not " +
               std::string(detail::kind_en(item))));
       continue;
     }
-    ObjectReader reader(item.get_object(), path, parent.diagnostics(), kWrongType);
+    ObjectReader reader(item.get_object(), path, parent.context());
     out.push_back(read_item(reader));
   }
   return out;
@@ -88,11 +90,33 @@ KeyTechnology read_key_technology(ObjectReader& r) {
   return k;
 }
 
+// A target is a number, or a text with one in it ("≥95%", "不低于 99.5"): a text without
+// any digit ("str", "显著提升") belongs in the indicator's text, and is read as no target.
+std::optional<DecimalText> read_target(ObjectReader& r) {
+  std::optional<DecimalText> target = r.decimal("target");
+  if (!target || !target->quoted || target->literal.empty()) return target;
+  const std::string& t = target->literal;
+  if (t.find_first_of("0123456789") != std::string::npos) return target;
+  for (std::string_view digit : {"０", "１", "２", "３", "４", "５", "６", "７", "８", "９"})
+    if (t.find(digit) != std::string::npos) return target;
+  if (!r.admits(kWrongType)) return std::nullopt;
+  const std::string shown = detail::abbreviated(t);
+  Diagnostic d = detail::make_diagnostic(
+      std::string(kWrongType), Severity::error, r.path_of("target"),
+      "“target”（目标值）应为数字或含数字的目标（如 95 或“≥95%”），实为不含数字的文字“" + shown + "”",
+      "\"target\" should be a number or a target with digits in it (like 95 or \"≥95%\"), not the text \"" +
+          shown + "\"");
+  d.params = {{"field", "target"}, {"expected", "a number or a target with digits"}, {"actual", "a string"},
+              {"value", shown}};
+  r.report(std::move(d));
+  return std::nullopt;
+}
+
 Indicator read_indicator(ObjectReader& r) {
   Indicator i;
   i.category = category_code(r.string("category").value_or(""));
   i.text = r.string("text").value_or("");
-  i.target = r.decimal("target");
+  i.target = read_target(r);
   i.unit = r.string("unit").value_or("");
   i.domestic = r.string("domestic").value_or("");
   i.international = r.string("international").value_or("");
@@ -145,7 +169,7 @@ Report read_report(ObjectReader& r) {
   rep.expected_outcomes = r.string("expected_outcomes").value_or("");
   rep.deliverables = read_list<Deliverable>(r, "deliverables", read_deliverable);
   if (const json::object* g = r.object("guideline")) {
-    ObjectReader gr(*g, r.path_of("guideline"), r.diagnostics(), kWrongType);
+    ObjectReader gr(*g, r.path_of("guideline"), r.context());
     rep.guideline = read_guideline(gr);
   }
   rep.unknown = r.unknown(true);
@@ -173,19 +197,19 @@ Suggestion read_suggestion(ObjectReader& r, const Profile& profile) {
   s.region = to_codes(r.strings("region").value_or(std::vector<std::string>{}),
                       [&](std::string_view t) { return profile.find_region(t); });
   if (const json::object* o = r.object("project_type")) {
-    ObjectReader tr(*o, r.path_of("project_type"), r.diagnostics(), kWrongType);
+    ObjectReader tr(*o, r.path_of("project_type"), r.context());
     s.project_type = read_project_type(tr, profile);
   }
   s.overview = r.string("overview").value_or("");
   s.key_technologies = read_list<KeyTechnology>(r, "key_technologies", read_key_technology);
   if (const json::object* o = r.object("funding")) {
-    ObjectReader fr(*o, r.path_of("funding"), r.diagnostics(), kWrongType);
+    ObjectReader fr(*o, r.path_of("funding"), r.context());
     s.funding.total = fr.decimal("total");
     s.funding.provincial = fr.decimal("provincial");
     s.funding.unknown = fr.unknown(true);
   }
   if (const json::object* o = r.object("source")) {
-    ObjectReader sr(*o, r.path_of("source"), r.diagnostics(), kWrongType);
+    ObjectReader sr(*o, r.path_of("source"), r.context());
     s.source.unit = sr.string("unit").value_or("");
     s.source.proposer = sr.string("proposer").value_or("");
     s.source.position = sr.string("position").value_or("");
@@ -195,7 +219,7 @@ Suggestion read_suggestion(ObjectReader& r, const Profile& profile) {
   s.department = r.string("department").value_or("");
   s.partners = read_list<Partner>(r, "partners", read_partner);
   if (const json::object* o = r.object("report")) {
-    ObjectReader rr(*o, r.path_of("report"), r.diagnostics(), kWrongType);
+    ObjectReader rr(*o, r.path_of("report"), r.context());
     s.report = read_report(rr);
   }
   s.report_document = r.string("report_document").value_or("");
@@ -327,10 +351,32 @@ void write_project_type(JsonWriter& w, const ProjectType& t) {
   w.end_object();
 }
 
+// A suggestion is a few hundred kilobytes; past the profile's limit it is refused unread,
+// before a byte is parsed, whatever it holds.
+Diagnostic too_large(std::uintmax_t size, std::size_t limit) {
+  auto mib = [](std::uintmax_t bytes) {
+    const std::uintmax_t tenths = (bytes * 10 + 512 * 1024) / (1024 * 1024);
+    return std::to_string(tenths / 10) + "." + std::to_string(tenths % 10) + " MB";
+  };
+  Diagnostic d = detail::make_diagnostic(
+      "format.too_large", Severity::error, "",
+      "文件有" + std::to_string(size) + "字节（" + mib(size) + "），超过指南建议文件的上限" + std::to_string(limit) +
+          "字节（" + mib(limit) + "，通知配置的 limits.max_suggestion_bytes），未读取；请确认选对了文件",
+      "the file has " + std::to_string(size) + " bytes (" + mib(size) + "), over the limit of " +
+          std::to_string(limit) + " bytes (" + mib(limit) +
+          ", the profile's limits.max_suggestion_bytes) for a suggestion; it was not read");
+  d.params = {{"size", std::to_string(size)}, {"limit", std::to_string(limit)}};
+  return d;
+}
+
 }  // namespace
 
 ParseResult parse_suggestion(std::string_view json_text, const Profile& profile) {
   ParseResult result;
+  if (json_text.size() > profile.limits().max_suggestion_bytes) {
+    result.diagnostics.push_back(too_large(json_text.size(), profile.limits().max_suggestion_bytes));
+    return result;
+  }
   detail::JsonText text = detail::parse_json_text(json_text);
   result.diagnostics = std::move(text.diagnostics);
   if (!text.value) return result;
@@ -341,7 +387,8 @@ ParseResult parse_suggestion(std::string_view json_text, const Profile& profile)
         "the whole file should be one JSON object ({…}), not " + std::string(detail::kind_en(*text.value))));
     return result;
   }
-  ObjectReader reader(text.value->get_object(), "", result.diagnostics, kWrongType);
+  detail::ReadContext context(result.diagnostics, kWrongType, &text.numbers);
+  ObjectReader reader(text.value->get_object(), "", context);
   std::optional<std::string> format = reader.string("format");
   if (!format) {
     result.diagnostics.push_back(detail::make_diagnostic(
@@ -358,10 +405,18 @@ ParseResult parse_suggestion(std::string_view json_text, const Profile& profile)
     return result;
   }
   result.suggestion = read_suggestion(reader, profile);
+  context.finish();
   return result;
 }
 
 ParseResult read_suggestion_file(const std::filesystem::path& path, const Profile& profile) {
+  std::error_code size_error;
+  const std::uintmax_t size = std::filesystem::file_size(path, size_error);  // fails for devices: read_file says why
+  if (!size_error && size > profile.limits().max_suggestion_bytes) {
+    ParseResult result;
+    result.diagnostics.push_back(too_large(size, profile.limits().max_suggestion_bytes));
+    return result;
+  }
   std::string error;
   std::optional<std::string> bytes = read_file(path, &error);
   if (!bytes) {

@@ -5,6 +5,7 @@
 #include <utility>
 #include <vector>
 
+#include "model/finding_cap.hpp"
 #include "zhinan/rules.hpp"
 
 namespace zhinan::detail {
@@ -13,19 +14,24 @@ using Params = std::vector<std::pair<std::string, std::string>>;
 
 class RuleContext {
  public:
-  RuleContext(const Profile& profile, Mode mode) : profile_(profile), mode_(mode) {}
+  // One suggestion's checks list at most `max_per_id` findings of one id (validate() caps
+  // them at FindingCap::kPerId); batch checks, whose findings each name another file, all.
+  RuleContext(const Profile& profile, Mode mode, std::size_t max_per_id = FindingCap::kNone)
+      : profile_(profile), mode_(mode), cap_(max_per_id) {}
 
   // Records a finding of rule `id` at `path`, its messages rendered from the registry's
   // templates with `params`.
   void report(std::string_view id, std::string path, Params params = {});
 
   const Profile& profile() const { return profile_; }
-  Diagnostics take() { return std::move(diagnostics_); }
+  // The findings; past the cap of one id, one more that counts the rest.
+  Diagnostics take();
 
  private:
   const Profile& profile_;
   Mode mode_;
   Diagnostics diagnostics_;
+  FindingCap cap_;
 };
 
 // Replaces each {name} in `text` with its parameter's value.

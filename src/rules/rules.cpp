@@ -20,6 +20,10 @@ constexpr std::array kRules = {
     RuleInfo{"format.unknown_field", S::warning, "字段", "不认识的字段，已原样保留", "unknown field, kept"},
     RuleInfo{"format.nul_character", S::error, "字段", "文本中含有空字符（\\u0000），已删除",
              "the text contains a NUL character (\\u0000); it was removed"},
+    RuleInfo{"format.duplicate_key", S::error, "字段", "字段“{key}”在同一对象中重复出现，以第一个为准",
+             "the key \"{key}\" appears twice in one object; the first one stands"},
+    RuleInfo{"format.too_large", S::error, "文件", "文件有{size}字节，超过指南建议文件的上限{limit}字节，未读取",
+             "the file has {size} bytes, over the limit of {limit} bytes for a suggestion; it was not read"},
 
     RuleInfo{"title.missing", S::error, "项目名称", "未填写项目名称", "项目名称 (project title) is empty"},
 
@@ -85,14 +89,13 @@ constexpr std::array kRules = {
 
     RuleInfo{"funding.total_missing", S::error, "项目计划总投入", "未填写项目计划总投入（万元）",
              "项目计划总投入 (planned total investment, 10k yuan) is missing"},
-    RuleInfo{"funding.total_invalid", S::error, "项目计划总投入",
-             "项目计划总投入“{value}”不是大于0的金额（单位为万元，如 1200 或 1200.5）",
-             "planned total investment \"{value}\" is not a positive amount in 10k yuan (like 1200 or 1200.5)"},
+    // {reason}: not a positive amount (单位为万元，如 1200 或 1200.5), or 金额超出可表示的范围 and why.
+    RuleInfo{"funding.total_invalid", S::error, "项目计划总投入", "项目计划总投入“{value}”{reason}",
+             "planned total investment \"{value}\" {reason_en}"},
     RuleInfo{"funding.provincial_missing", S::error, "省财政资金支持强度建议", "未填写省财政资金支持强度建议（万元）",
              "省财政资金支持强度建议 (suggested provincial funding, 10k yuan) is missing"},
-    RuleInfo{"funding.provincial_invalid", S::error, "省财政资金支持强度建议",
-             "省财政资金支持强度建议“{value}”不是有效金额（单位为万元，不能为负数）",
-             "suggested provincial funding \"{value}\" is not an amount in 10k yuan, or is negative"},
+    RuleInfo{"funding.provincial_invalid", S::error, "省财政资金支持强度建议", "省财政资金支持强度建议“{value}”{reason}",
+             "suggested provincial funding \"{value}\" {reason_en}"},
     RuleInfo{"funding.provincial_exceeds_total", S::error, "省财政资金支持强度建议",
              "省财政资金支持强度建议（{provincial}万元）超过了项目计划总投入（{total}万元）",
              "suggested provincial funding ({provincial}) exceeds the planned total investment ({total})"},
@@ -136,6 +139,8 @@ constexpr std::array kRules = {
              "交示件“{name}”未说明如何检验、评测或考核（通知要求交示件可检验、可评测、可考核）",
              "deliverable \"{name}\" does not say how it will be verified"},
 
+    RuleInfo{"partners.incomplete", S::warning, "外方合作单位", "第{index}个外方合作单位未填写{fields}",
+             "foreign partner {index} has no {fields_en}"},
     RuleInfo{"region.industry_outside_focus", S::warning, "产业领域",
              "产业领域“{industry}”不在“{region}”的重点领域（{focus}）之内",
              "industry \"{industry}\" is not among the focus fields of \"{region}\" ({focus_codes})"},
@@ -282,7 +287,7 @@ Severity effective_severity(const RuleInfo& rule, const Profile& profile, Mode m
 }
 
 Diagnostics validate(const Suggestion& suggestion, const Profile& profile, Mode mode) {
-  detail::RuleContext ctx(profile, mode);
+  detail::RuleContext ctx(profile, mode, detail::FindingCap::kPerId);
   detail::check_form(suggestion, ctx);
   detail::check_key_technologies(suggestion, ctx);
   detail::check_funding_and_source(suggestion, ctx);
@@ -312,6 +317,7 @@ std::string render(std::string_view text, const Params& params) {
 void RuleContext::report(std::string_view id, std::string path, Params params) {
   const RuleInfo* rule = find_rule(id);
   if (!rule) throw std::logic_error("unregistered rule " + std::string(id));
+  if (!cap_.admits(rule->id)) return;
   Diagnostic d;
   d.id = std::string(rule->id);
   d.severity = effective_severity(*rule, profile_, mode_);
@@ -319,7 +325,12 @@ void RuleContext::report(std::string_view id, std::string path, Params params) {
   d.message_zh = render(rule->template_zh, params);
   d.message_en = render(rule->template_en, params);
   d.params = std::move(params);
-  diagnostics_.push_back(std::move(d));
+  cap_.add(diagnostics_, std::move(d));
+}
+
+Diagnostics RuleContext::take() {
+  cap_.finish(diagnostics_);
+  return std::move(diagnostics_);
 }
 
 }  // namespace detail

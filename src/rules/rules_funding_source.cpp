@@ -1,9 +1,13 @@
 // 项目实施投入计划 (万元), 项目指南建议来源 and 主管部门.
+#include "model/json_text.hpp"
 #include "rules/rule_context.hpp"
 #include "zhinan/phone.hpp"
 
 namespace zhinan::detail {
 namespace {
+
+// A literal of a million digits is quoted by its first and last digits.
+std::string shown(const std::string& literal) { return abbreviated(literal, 40); }
 
 struct AmountField {
   const char* key;
@@ -22,15 +26,29 @@ std::optional<Money> check_amount(RuleContext& ctx, const std::optional<DecimalT
     ctx.report(rule + "_missing", path);
     return std::nullopt;
   }
-  std::optional<Money> money = text->money();
+  Money::Problem problem = Money::Problem::not_a_number;
+  std::optional<Money> money = text->money(&problem);
   if (!money || money->is_negative() || (must_be_positive && !money->is_positive())) {
-    ctx.report(rule + "_invalid", path, {{"value", text->literal}});
+    // A number no amount can hold (1e400, 1e-400, 26 digits) says so, rather than "not positive".
+    const char* zh = must_be_positive ? "不是大于0的金额（单位为万元，如 1200 或 1200.5）"
+                                      : "不是有效金额（单位为万元，不能为负数）";
+    const char* en = must_be_positive ? "is not a positive amount in 10k yuan (like 1200 or 1200.5)"
+                                      : "is not an amount in 10k yuan, or is negative";
+    if (!money && problem == Money::Problem::too_large) {
+      zh = "：金额超出可表示的范围（大于10¹²万元）";
+      en = "is out of the range an amount can hold (more than 10^12 of 10k yuan)";
+    } else if (!money && problem == Money::Problem::too_fine) {
+      zh = "：金额超出可表示的范围（有不足1分即0.000001万元的位数）";
+      en = "is out of the range an amount can hold (it has digits below one fen, 0.000001 of 10k yuan)";
+    }
+    ctx.report(rule + "_invalid", path,
+               {{"value", shown(text->literal)}, {"reason", zh}, {"reason_en", en}});
     return std::nullopt;
   }
   const int max_decimals = ctx.profile().limits().funding_max_decimals;
   if (money->decimals() > max_decimals)
     ctx.report("funding.precision", path,
-               {{"field", field.zh}, {"field_en", field.en}, {"value", text->literal},
+               {{"field", field.zh}, {"field_en", field.en}, {"value", shown(text->literal)},
                 {"limit", std::to_string(max_decimals)}});
   return money;
 }

@@ -1,4 +1,5 @@
 // 关键科学问题及技术清单 and 技术成熟度等级 (三(一), 附件2).
+#include <algorithm>
 #include <map>
 
 #include "rules/rule_context.hpp"
@@ -45,7 +46,11 @@ void check_levels(RuleContext& ctx, const std::string& item, const Params& base,
     if (*k.trl.expected < *k.trl.current) ctx.report("key_tech.trl_regress", item + "/trl_expected", p);
     else if (*k.trl.expected == *k.trl.current) ctx.report("key_tech.trl_flat", item + "/trl_expected", p);
   }
-  if (current_ok && k.trl.evidence.empty()) {
+  // An item that names nothing (`evidence: [{}]`, a row left blank) is no evidence.
+  const bool any_evidence = std::any_of(k.trl.evidence.begin(), k.trl.evidence.end(), [](const Evidence& e) {
+    return !is_blank(e.kind) || !is_blank(e.title) || !is_blank(e.reference);
+  });
+  if (current_ok && !any_evidence) {
     const TrlLevelDefinition* level = ctx.profile().trl_scale().find(*k.trl.current);
     std::string kinds;
     for (const auto& e : level->evidence) kinds += (kinds.empty() ? "" : "、") + e;

@@ -4,8 +4,26 @@
 #include "rules/rule_context.hpp"
 
 namespace zhinan::detail {
+namespace {
+
+// 外方合作单位: each named, with its country or region, or it cannot be checked.
+void check_partners_complete(const Suggestion& s, RuleContext& ctx) {
+  for (std::size_t i = 0; i < s.partners.size(); ++i) {
+    const bool no_name = is_blank(s.partners[i].name), no_country = is_blank(s.partners[i].country);
+    if (!no_name && !no_country) continue;
+    ctx.report("partners.incomplete", "/partners/" + std::to_string(i) + (no_name ? "/name" : "/country"),
+               {{"index", std::to_string(i + 1)},
+                {"fields", no_name && no_country ? "名称和国家或地区" : no_name ? "名称" : "国家或地区"},
+                {"fields_en", no_name && no_country ? "name and no country or region"
+                              : no_name             ? "name"
+                                                    : "country or region"}});
+  }
+}
+
+}  // namespace
 
 void check_region_consistency(const Suggestion& s, RuleContext& ctx) {
+  check_partners_complete(s, ctx);
   if (s.region.size() != 1) return;
   const Region* region = ctx.profile().find_region(s.region.front());
   if (!region) return;

@@ -92,11 +92,15 @@ class Format(unittest.TestCase):
         self.assertEqual(r.returncode, 1)
         self.assertIn("[format.wrong_type] /title", r.stderr.decode())
 
-    def test_ten_megabyte_string(self):
-        doc = '{"format":"zhinan.suggestion/1","overview":"' + "氢" * 3_500_000 + '"}'
+    def test_a_big_string_reads_and_a_file_over_the_limit_is_refused(self):
+        doc = '{"format":"zhinan.suggestion/1","overview":"' + "氢" * 1_300_000 + '"}'
         r = run("format", "-", stdin=doc.encode())
         self.assertEqual(r.returncode, 0)
-        self.assertGreater(len(r.stdout), 10_000_000)
+        self.assertGreater(len(r.stdout), 3_900_000)
+        doc = '{"format":"zhinan.suggestion/1","overview":"' + "氢" * 3_500_000 + '"}'
+        r = run("format", "-", stdin=doc.encode())  # 10 MB, over limits.max_suggestion_bytes
+        self.assertEqual(r.returncode, 1)
+        self.assertIn("format.too_large", r.stderr.decode())
 
     def test_deep_nesting(self):
         self.check_broken(b"[" * 100_000, "format.json_invalid")

@@ -1,5 +1,8 @@
 #include <doctest/doctest.h>
 
+#include <string>
+
+#include "zhinan/model.hpp"
 #include "zhinan/money.hpp"
 
 using zhinan::Money;
@@ -29,4 +32,38 @@ TEST_CASE("money: compares and adds without drift") {
   CHECK((a + a).to_string() == "601");
   CHECK(Money::from_units(-10'000).to_string() == "-0.01");
   CHECK(Money().to_string() == "0");
+}
+
+TEST_CASE("money: read digit by digit, never through double, and says why not") {
+  Money::Problem why = Money::Problem::not_a_number;
+  CHECK_FALSE(Money::parse("1e400", &why));
+  CHECK(why == Money::Problem::too_large);
+  CHECK_FALSE(Money::parse(std::string(100'001, '9'), &why));
+  CHECK(why == Money::Problem::too_large);
+  CHECK_FALSE(Money::parse("1e999999999999999999999", &why));  // the exponent itself overflows
+  CHECK(why == Money::Problem::too_large);
+  CHECK_FALSE(Money::parse("1e-400", &why));
+  CHECK(why == Money::Problem::too_fine);
+  CHECK_FALSE(Money::parse("1.000000000000000000000000000001", &why));
+  CHECK(why == Money::Problem::too_fine);
+  CHECK_FALSE(Money::parse("三百", &why));
+  CHECK(why == Money::Problem::not_a_number);
+  // Zeros are no digits of precision: 46 of them still make exactly 1, and 0e999999 is 0.
+  CHECK(Money::parse("1." + std::string(45, '0'))->to_string() == "1");
+  CHECK(Money::parse("000000000000000000000000000000000000000000001200")->to_string() == "1200");
+  CHECK(Money::parse("0e999999")->units() == 0);
+  CHECK(Money::parse("1000000000000")->units() == Money::kMaxUnits);
+  CHECK_FALSE(Money::parse("1000000000000.000001"));
+  CHECK(Money::parse("123456789012.345678")->to_string() == "123456789012.345678");
+  CHECK(Money::parse("0.00000100e1")->to_string() == "0.00001");
+}
+
+TEST_CASE("money: an amount written as text has no exponent") {
+  Money::Problem why = Money::Problem::too_large;
+  CHECK_FALSE(Money::parse_text("1e3", &why));
+  CHECK(why == Money::Problem::not_a_number);
+  CHECK(Money::parse_text("1200.50")->to_string() == "1200.5");
+  CHECK(Money::parse("1e3")->to_string() == "1000");  // a JSON number may
+  CHECK_FALSE((zhinan::DecimalText{"1e3", true}.money()));   // "1e3" as a JSON string
+  CHECK(zhinan::DecimalText{"1e3", false}.money()->units() == 1'000'000'000);
 }

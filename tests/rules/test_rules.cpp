@@ -99,6 +99,7 @@ const std::vector<FiringCase>& firing_cases() {
        }},
       {"report.deliverables_missing", [](Suggestion& s) { s.report->deliverables.clear(); }},
       {"report.deliverable_unverifiable", [](Suggestion& s) { s.report->deliverables[0].verification.clear(); }},
+      {"partners.incomplete", [](Suggestion& s) { s.partners[0].country.clear(); }},
       {"region.industry_outside_focus", [](Suggestion& s) { s.industry = {"biotech"}; }},
       {"region.partner_mismatch", [](Suggestion& s) { s.partners = {Partner{"MIT", "US", {}}}; }},
       {"region.multilateral_single_partner",
