@@ -77,7 +77,8 @@ TEST_CASE("json.hostile: 1e-400 is not 0, 1.000000000000000000000000000001 is no
     REQUIRE(r.suggestion);
     CHECK(r.suggestion->funding.total->literal == literal);
     CHECK_FALSE(r.suggestion->funding.total->money());
-    const Diagnostic* d = find(validated(r), "funding.total_invalid");
+    const Diagnostics ds = validated(r);  // kept: the finding points into it
+    const Diagnostic* d = find(ds, "funding.total_invalid");
     CHECK(says(d, "金额超出可表示的范围"));
     CHECK(says(d, std::string("“") + literal + "”"));
   }
