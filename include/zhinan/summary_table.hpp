@@ -3,6 +3,7 @@
 // region, with the same 序号 as the suggestion's file name in the package.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <span>
 #include <string>
@@ -18,6 +19,12 @@ struct SummaryHeader {
   std::string contact;     // 联系人
   std::string phone;       // 联系电话
   std::string date;        // 填报日期, as text: "2026年11月29日"
+  // The package this table goes with, named with its size and CRC-32 in a note below the
+  // table (7-Zip and `crc32` show the same figure), so that a table and a ZIP from
+  // different runs cannot pass for each other. Empty name: no note.
+  std::string package_name;
+  std::uint64_t package_size = 0;
+  std::uint32_t package_crc32 = 0;
 };
 
 // One suggestion in the table. `number` is the 序号 of its file name in the package

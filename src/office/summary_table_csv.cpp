@@ -72,6 +72,12 @@ std::string summary_csv(std::span<const SummaryRow> rows, const SummaryHeader& h
   last[detail::kColProvincial] = detail::format_amount(totals.provincial);
   last[detail::kColKeyTech] = std::to_string(totals.key_technologies);
   append_record(out, last);
+  // The note as a full-width record like the rows above it, for readers that index columns.
+  if (std::string note = detail::summary_package_note(header); !note.empty()) {
+    std::vector<std::string> line(detail::kSummaryColumns.size());
+    line[0] = std::move(note);
+    append_record(out, line);
+  }
   return out;
 }
 

@@ -3,7 +3,10 @@
 
 #include <filesystem>
 #include <functional>
+#include <span>
 #include <string>
+
+#include "zhinan/summary_table.hpp"
 
 namespace zhinan::detail {
 
@@ -13,5 +16,10 @@ namespace zhinan::detail {
 using WriteToPath = std::function<bool(const std::filesystem::path& temp, std::string* error)>;
 bool write_file_atomically(const std::filesystem::path& target, const WriteToPath& write,
                            std::string* error);
+
+// The 汇总表 written straight to `path`, for a caller that manages its own temporary
+// files and commits them together (the package writer).
+bool write_summary_xlsx_in_place(const std::filesystem::path& path, std::span<const SummaryRow> rows,
+                                 const SummaryHeader& header, const Profile& profile, std::string* error);
 
 }  // namespace zhinan::detail

@@ -1,5 +1,7 @@
 #include "office/summary_table_layout.hpp"
 
+#include <cstdio>
+
 #include <algorithm>
 #include <charconv>
 #include <cstdint>
@@ -98,6 +100,16 @@ SummaryLine line_for(const SummaryRow& row, const Profile& profile, std::size_t 
 }
 
 }  // namespace
+
+std::string summary_package_note(const SummaryHeader& header) {
+  if (header.package_name.empty()) return {};
+  std::string size = std::to_string(header.package_size);
+  for (std::size_t i = size.size(); i > 3; i -= 3) size.insert(i - 3, ",");
+  char crc[9];
+  std::snprintf(crc, sizeof crc, "%08X", static_cast<unsigned>(header.package_crc32));
+  return "注：本表与压缩包“" + header.package_name + "”（" + size + " 字节，CRC-32 校验值 " + crc +
+         "）同时生成，须与该压缩包一并报送。";
+}
 
 std::array<SummaryHeaderField, 4> summary_header_fields(const SummaryHeader& header) {
   return {{{"主管部门（盖章）", header.department},

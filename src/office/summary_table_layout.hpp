@@ -52,6 +52,8 @@ struct SummaryHeaderField {
   std::string value;
 };
 std::array<SummaryHeaderField, 4> summary_header_fields(const SummaryHeader& header);
+// The note naming the package the table goes with; "" when the header names none.
+std::string summary_package_note(const SummaryHeader& header);
 
 // An amount cell: the exact amount, or the text as written when it is not one.
 struct SummaryAmount {

@@ -126,6 +126,10 @@ class SheetWriter {
       for (const auto& line : group.lines) write_line(row++, line);
     }
     write_totals(row, layout.totals);
+    if (std::string note = summary_package_note(header); !note.empty()) {
+      check(worksheet_merge_range(ws_, row + 1, 0, row + 1, kLastCol, note.c_str(), note_));
+      check(worksheet_set_row(ws_, row + 1, row_height(1), nullptr));
+    }
   }
 
   lxw_error first_error() const { return error_; }
@@ -161,6 +165,8 @@ class SheetWriter {
     format_set_text_wrap(heading_);
     totals_label_ = cell(LXW_ALIGN_CENTER, true);
     totals_count_ = cell(LXW_ALIGN_CENTER, true);
+    note_ = font(9);
+    format_set_align(note_, LXW_ALIGN_LEFT);
   }
   // "#,##0.00", or more places when an amount needs them, so nothing is hidden.
   lxw_format* amount_format(Money amount, bool bold) {
@@ -274,7 +280,7 @@ class SheetWriter {
   lxw_error error_ = LXW_NO_ERROR;
   lxw_format *title_ = nullptr, *header_field_ = nullptr, *column_header_ = nullptr;
   lxw_format *centered_ = nullptr, *left_ = nullptr, *right_ = nullptr, *heading_ = nullptr;
-  lxw_format *totals_label_ = nullptr, *totals_count_ = nullptr;
+  lxw_format *totals_label_ = nullptr, *totals_count_ = nullptr, *note_ = nullptr;
   std::map<std::pair<int, bool>, lxw_format*> amounts_;
 };
 
@@ -312,6 +318,22 @@ bool write_workbook(const std::filesystem::path& file, const SummaryLayout& layo
 }
 
 }  // namespace
+
+namespace detail {
+
+bool write_summary_xlsx_in_place(const std::filesystem::path& path, std::span<const SummaryRow> rows,
+                                 const SummaryHeader& header, const Profile& profile, std::string* error) {
+  std::string reason;
+  try {
+    if (write_workbook(path, lay_out_summary(rows, profile), header, &reason)) return true;
+  } catch (const std::invalid_argument& e) {
+    reason = e.what();
+  }
+  if (error) *error = reason;
+  return false;
+}
+
+}  // namespace detail
 
 bool write_summary_xlsx(const std::filesystem::path& path, std::span<const SummaryRow> rows,
                         const SummaryHeader& header, const Profile& profile, std::string* error) {

@@ -37,10 +37,16 @@ ZipName zip_name(const std::string& utf8_path, NameEncoding encoding);
 std::string write_zip(const Plan& plan, std::span<const PackageInput> inputs, const Profile& profile,
                       const PackageOptions& options, const std::filesystem::path& path, bool& cancelled);
 
-// A temporary name beside `target`, hidden and unique to this process and call.
-std::filesystem::path temporary_beside(const std::filesystem::path& target);
+// Documents larger than this are copied into the ZIP a chunk at a time by the writing
+// thread, not read whole: memory stays flat whatever their size. Tests lower it (it is
+// read on the thread that calls write_package).
+extern thread_local std::uint64_t stream_documents_above;
+
 // Flushes `path` to disk and renames it over `target`; "" on success, else the reason.
 std::string commit_file(const std::filesystem::path& path, const std::filesystem::path& target);
-
+// The size and CRC-32 of a file; false when it cannot be read to its end.
+bool measure_file(const std::filesystem::path& path, std::uint64_t& size, std::uint32_t& crc);
+// Why a write failed with the system's `error` (errno), in words a clerk can act on.
+std::string write_failure(int error);
 
 }  // namespace zhinan::detail

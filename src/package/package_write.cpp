@@ -13,12 +13,18 @@
 #include <mutex>
 #include <thread>
 
+#include <zlib.h>
+
+#include "base/temporary_file.hpp"
+#include "office/summary_table_file.hpp"
 #include "package/package_detail.hpp"
 #include "rules/rule_context.hpp"
 #include "zhinan/docx.hpp"
 #include "zhinan/io.hpp"
 
 #ifndef _WIN32
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #endif
 
@@ -43,6 +49,8 @@ std::string to_gbk(const std::string& utf8) {
   return out;
 }
 
+}  // namespace
+
 // Why a write failed, in words a clerk can act on (the system's own words after them).
 std::string write_failure(int error) {
   std::string why;
@@ -58,11 +66,51 @@ std::string write_failure(int error) {
   return why + "（" + std::strerror(error) + "）";
 }
 
+namespace {
+
 struct Job {
-  std::optional<ZipData> data;
+  std::optional<ZipData> data;  // none: the writer streams the document itself
   std::string error;
   bool done = false;
 };
+
+// The document opened for reading, refused if it is no longer a regular file (a link put
+// in its place since it was checked is not followed).
+std::FILE* open_document(const std::filesystem::path& path) {
+#ifdef _WIN32
+  return _wfopen(path.c_str(), L"rb");
+#else
+  const int fd = ::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+  if (fd < 0) return nullptr;
+  struct stat st {};
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    ::close(fd);
+    errno = EINVAL;
+    return nullptr;
+  }
+  std::FILE* f = ::fdopen(fd, "rb");
+  if (!f) ::close(fd);
+  return f;
+#endif
+}
+
+// Streams a large document into the ZIP; "" when written, else the reason.
+std::string stream_document(ZipWriter& zip, const ZipName& name, const PlannedEntry& e) {
+  std::error_code ec;
+  const std::uint64_t size = std::filesystem::file_size(e.document, ec);
+  std::FILE* in = ec ? nullptr : open_document(e.document);
+  if (!in) return "无法读取“" + path_to_utf8(e.document) + "”：" + std::strerror(errno);
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> closer(in, &std::fclose);
+  switch (zip.add_stream(name, in, size, e.store)) {
+    case ZipWriter::StreamResult::ok: return {};
+    case ZipWriter::StreamResult::write_failed: return write_failure(errno);
+    case ZipWriter::StreamResult::read_failed:
+      return "无法读取“" + path_to_utf8(e.document) + "”：" + std::strerror(errno);
+    case ZipWriter::StreamResult::size_changed:
+      return "文件“" + path_to_utf8(e.document) + "”在打包过程中被修改，请重新打包";
+  }
+  return "写入失败";
+}
 
 // The bytes of one entry, before compression.
 std::string content_of(const PlannedEntry& e, std::span<const PackageInput> inputs, const Profile& profile) {
@@ -74,6 +122,8 @@ std::string content_of(const PlannedEntry& e, std::span<const PackageInput> inpu
 }
 
 }  // namespace
+
+thread_local std::uint64_t stream_documents_above = 8u << 20;
 
 ZipName zip_name(const std::string& utf8_path, NameEncoding encoding) {
   ZipName name;
@@ -107,6 +157,12 @@ std::string write_zip(const Plan& plan, std::span<const PackageInput> inputs, co
   const unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
   const std::size_t window = 2 * threads;  // compressed entries waiting at most: memory stays flat
   std::vector<Job> jobs(n);
+  std::vector<char> streamed(n, 0);
+  for (std::size_t i = 0; i < n; ++i) {
+    std::error_code ec;
+    const auto& doc = plan.entries[i].document;
+    streamed[i] = !doc.empty() && std::filesystem::file_size(doc, ec) > stream_documents_above && !ec;
+  }
   std::mutex mutex;
   std::condition_variable changed;
   std::size_t written = 0;
@@ -125,7 +181,7 @@ std::string write_zip(const Plan& plan, std::span<const PackageInput> inputs, co
       Job result;
       try {
         const PlannedEntry& e = plan.entries[i];
-        result.data = compress_for_zip(content_of(e, inputs, profile), e.store);
+        if (!streamed[i]) result.data = compress_for_zip(content_of(e, inputs, profile), e.store);
       } catch (const std::exception& ex) {
         result.error = ex.what();
       }
@@ -162,8 +218,12 @@ std::string write_zip(const Plan& plan, std::span<const PackageInput> inputs, co
       jobs[i] = Job{};
     }
     if (!job.error.empty()) return halt(job.error);
-    if (!zip.add_file(zip_name(plan.entries[i].name.path, options.names), *job.data))
+    const ZipName name = zip_name(plan.entries[i].name.path, options.names);
+    if (!job.data) {
+      if (std::string why = stream_document(zip, name, plan.entries[i]); !why.empty()) return halt(why);
+    } else if (!zip.add_file(name, *job.data)) {
       return halt(write_failure(errno));
+    }
     {
       std::lock_guard lock(mutex);
       ++written;
@@ -181,31 +241,28 @@ std::string write_zip(const Plan& plan, std::span<const PackageInput> inputs, co
   return {};
 }
 
-std::filesystem::path temporary_beside(const std::filesystem::path& target) {
-  static std::atomic<unsigned> counter{0};
-#ifdef _WIN32
-  const unsigned long pid = 0;
-#else
-  const unsigned long pid = static_cast<unsigned long>(getpid());
-#endif
-  return target.parent_path() / path_from_utf8("." + path_to_utf8(target.filename()) + ".tmp-" +
-                                               std::to_string(pid) + "-" + std::to_string(counter++));
-}
-
 std::string commit_file(const std::filesystem::path& path, const std::filesystem::path& target) {
-#ifndef _WIN32
-  if (std::FILE* f = std::fopen(path.c_str(), "rb")) {
-    ::fsync(fileno(f));
-    std::fclose(f);
-  }
-#endif
+  if (!flush_to_disk(path)) return "无法写入磁盘：" + write_failure(errno);
   std::error_code ec;
   std::filesystem::rename(path, target, ec);
-  if (ec) {
-    std::filesystem::remove(path, ec);
-    return "无法替换目标文件：" + ec.message();
-  }
+  if (ec) return "无法替换目标文件：" + write_failure(ec.value());
   return {};
+}
+
+// The size and CRC-32 of a written file, read back in pieces.
+bool measure_file(const std::filesystem::path& path, std::uint64_t& size, std::uint32_t& crc) {
+  std::ifstream in(path, std::ios::binary);
+  std::string buffer(1 << 20, '\0');
+  uLong c = crc32(0L, Z_NULL, 0);
+  size = 0;
+  while (in) {
+    in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+    const auto got = static_cast<std::size_t>(in.gcount());
+    c = crc32(c, reinterpret_cast<const Bytef*>(buffer.data()), static_cast<uInt>(got));
+    size += got;
+  }
+  crc = static_cast<std::uint32_t>(c);
+  return in.eof();
 }
 
 }  // namespace detail
@@ -246,41 +303,64 @@ PackageResult write_package(std::span<const PackageInput> inputs, const std::fil
     rows.push_back({e.number, inputs[e.input].suggestion});
     result.files.push_back({e.input, e.region->code, e.number, e.name.path, e.document.empty()});
   }
-  // The 汇总表 first, then the ZIP; each to a temporary file, renamed only when whole.
-  const auto tmp_xlsx = detail::temporary_beside(result.xlsx);
-  const auto tmp_csv = detail::temporary_beside(result.csv);
-  const auto tmp_zip = detail::temporary_beside(zip);
+  // Every file to a temporary beside its target: the ZIP, then the 汇总表 naming the ZIP
+  // by size and CRC-32; then the tables renamed into place and the ZIP last. A kill
+  // before the renames leaves the old files untouched (and temporaries that the next
+  // run removes); between them, new tables that name a ZIP which is not yet there.
+  const std::filesystem::path targets[] = {result.xlsx, result.csv, zip};
+  std::vector<std::filesystem::path> temps;
   auto cleanup = [&] {
     std::error_code ec;
-    for (const auto& p : {tmp_xlsx, tmp_csv, tmp_zip}) std::filesystem::remove(p, ec);
+    for (const auto& p : temps) std::filesystem::remove(p, ec);
   };
-  std::string error;
-  if (!write_summary_xlsx(tmp_xlsx, rows, options.summary, profile, &error)) {
-    cleanup();
-    return fail("package.write_failed", {{"target", path_to_utf8(result.xlsx)}, {"reason", error}});
-  }
-  {
-    std::ofstream csv(tmp_csv, std::ios::binary);
-    csv << summary_csv(rows, options.summary, profile);
-    csv.close();
-    if (!csv) {
+  for (const auto& target : targets) {
+    detail::remove_dead_temporaries(target);
+    int error_number = 0;
+    temps.push_back(detail::create_temporary_beside(target, &error_number));
+    if (temps.back().empty()) {
+      temps.pop_back();
       cleanup();
-      return fail("package.write_failed", {{"target", path_to_utf8(result.csv)}, {"reason", "写入失败"}});
+      return fail("package.write_failed",
+                  {{"target", path_to_utf8(target)}, {"reason", "无法创建临时文件：" + detail::write_failure(error_number)}});
     }
   }
-  error = detail::write_zip(plan, inputs, profile, options, tmp_zip, result.cancelled);
+  const auto& tmp_xlsx = temps[0];
+  const auto& tmp_csv = temps[1];
+  const auto& tmp_zip = temps[2];
+  std::string error = detail::write_zip(plan, inputs, profile, options, tmp_zip, result.cancelled);
   if (!error.empty()) {
     cleanup();
     if (result.cancelled) return fail("package.cancelled", {});
     return fail("package.write_failed", {{"target", path_to_utf8(zip)}, {"reason", error}});
   }
-  for (auto [from, to] : {std::pair{tmp_xlsx, result.xlsx}, {tmp_csv, result.csv}, {tmp_zip, zip}}) {
-    error = detail::commit_file(from, to);
-    if (!error.empty()) {
+  SummaryHeader header = options.summary;
+  header.package_name = path_to_utf8(zip.filename());
+  if (!detail::measure_file(tmp_zip, header.package_size, header.package_crc32)) {
+    cleanup();
+    return fail("package.write_failed", {{"target", path_to_utf8(zip)}, {"reason", "写入后无法读回"}});
+  }
+  if (!detail::write_summary_xlsx_in_place(tmp_xlsx, rows, header, profile, &error)) {
+    cleanup();
+    return fail("package.write_failed", {{"target", path_to_utf8(result.xlsx)}, {"reason", error}});
+  }
+  {
+    std::ofstream csv(tmp_csv, std::ios::binary | std::ios::trunc);
+    csv << summary_csv(rows, header, profile);
+    csv.close();
+    if (!csv) {
+      const int why = errno;
       cleanup();
-      return fail("package.write_failed", {{"target", path_to_utf8(to)}, {"reason", error}});
+      return fail("package.write_failed", {{"target", path_to_utf8(result.csv)}, {"reason", detail::write_failure(why)}});
     }
   }
+  for (std::size_t i = 0; i < temps.size(); ++i) {
+    error = detail::commit_file(temps[i], targets[i]);
+    if (!error.empty()) {
+      cleanup();
+      return fail("package.write_failed", {{"target", path_to_utf8(targets[i])}, {"reason", error}});
+    }
+  }
+  detail::flush_folder(zip.parent_path());
   result.written = true;
   return result;
 }

@@ -106,7 +106,7 @@ std::string ZipWriter::extra_fields(const Entry& e, bool central) const {
   // ZIP64: the local header carries both sizes whenever either is too large; the central
   // header only the fields that overflow, in the order the specification gives.
   std::string zip64;
-  const bool big = e.size >= kMax32 || e.stored_size >= kMax32;
+  const bool big = e.zip64_local || e.size >= kMax32 || e.stored_size >= kMax32;
   if (!central && big) {
     put64(zip64, e.size);
     put64(zip64, e.stored_size);
@@ -131,7 +131,7 @@ std::string ZipWriter::extra_fields(const Entry& e, bool central) const {
 }
 
 std::string ZipWriter::local_header(const Entry& e) const {
-  const bool big = e.size >= kMax32 || e.stored_size >= kMax32;
+  const bool big = e.zip64_local || e.size >= kMax32 || e.stored_size >= kMax32;
   std::string h;
   put32(h, 0x04034b50);
   put16(h, big ? 45 : 20);
@@ -193,6 +193,90 @@ bool ZipWriter::add_directory(const ZipName& name) {
 
 bool ZipWriter::add_file(const ZipName& name, const ZipData& data) {
   return add(Entry{name, data.method, data.crc, data.size, data.bytes.size(), 0, false}, data.bytes);
+}
+
+namespace {
+
+bool seek_to(std::FILE* f, std::uint64_t offset) {
+#ifdef _WIN32
+  return _fseeki64(f, static_cast<__int64>(offset), SEEK_SET) == 0;
+#else
+  return fseeko(f, static_cast<off_t>(offset), SEEK_SET) == 0;
+#endif
+}
+
+}  // namespace
+
+// The CRC and sizes are known only once the data is written: they go back into the local
+// header at the places it left for them (the fixed fields, or the ZIP64 extra field).
+bool ZipWriter::patch_local_header(const Entry& e) {
+  std::string fixed;
+  put32(fixed, e.crc);
+  if (!e.zip64_local) {
+    put32(fixed, static_cast<std::uint32_t>(e.stored_size));
+    put32(fixed, static_cast<std::uint32_t>(e.size));
+  }
+  std::string zip64;
+  put64(zip64, e.size);
+  put64(zip64, e.stored_size);
+  if (std::fflush(out_) != 0 || !seek_to(out_, e.offset + 14) ||
+      std::fwrite(fixed.data(), 1, fixed.size(), out_) != fixed.size())
+    return false;
+  if (e.zip64_local && (!seek_to(out_, e.offset + 30 + e.name.bytes.size() + 4) ||
+                        std::fwrite(zip64.data(), 1, zip64.size(), out_) != zip64.size()))
+    return false;
+  return std::fflush(out_) == 0 && seek_to(out_, offset_);
+}
+
+ZipWriter::StreamResult ZipWriter::add_stream(const ZipName& name, std::FILE* in, std::uint64_t expected_size,
+                                              bool store, int level) {
+  if (name.bytes.empty() || name.bytes.size() > 0xFFFF) return StreamResult::write_failed;
+  Entry e{name, static_cast<std::uint16_t>(store ? 0 : 8), 0, expected_size, 0, offset_, false};
+  // Deflate may grow incompressible data by a few bytes per 16 KiB block: room for that.
+  e.zip64_local = expected_size + expected_size / 1024 + 4096 >= kMax32;
+  if (!write(local_header(e))) return StreamResult::write_failed;
+  const std::uint64_t data_start = offset_;
+
+  constexpr std::size_t kChunk = 1 << 20;
+  std::string input(kChunk, '\0'), output(kChunk + 1024, '\0');
+  uLong crc = crc32(0L, Z_NULL, 0);
+  std::uint64_t size = 0;
+  z_stream z{};
+  if (!store && deflateInit2(&z, level, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) != Z_OK)
+    throw std::runtime_error("zlib deflateInit2 failed");
+  struct End {
+    z_stream* z;
+    ~End() {
+      if (z) deflateEnd(z);
+    }
+  } end{store ? nullptr : &z};
+  for (bool last = false; !last;) {
+    const std::size_t got = std::fread(input.data(), 1, kChunk, in);
+    if (got < kChunk && std::ferror(in)) return StreamResult::read_failed;
+    last = got < kChunk;
+    size += got;
+    if (size > expected_size) return StreamResult::size_changed;
+    crc = crc32(crc, reinterpret_cast<const Bytef*>(input.data()), static_cast<uInt>(got));
+    if (store) {
+      if (!write({input.data(), got})) return StreamResult::write_failed;
+      continue;
+    }
+    z.next_in = reinterpret_cast<Bytef*>(input.data());
+    z.avail_in = static_cast<uInt>(got);
+    do {
+      z.next_out = reinterpret_cast<Bytef*>(output.data());
+      z.avail_out = static_cast<uInt>(output.size());
+      const int rc = deflate(&z, last ? Z_FINISH : Z_NO_FLUSH);
+      if (rc == Z_STREAM_ERROR) throw std::runtime_error("zlib deflate failed");
+      if (!write({output.data(), output.size() - z.avail_out})) return StreamResult::write_failed;
+    } while (z.avail_out == 0);
+  }
+  if (size != expected_size) return StreamResult::size_changed;
+  e.crc = static_cast<std::uint32_t>(crc);
+  e.stored_size = offset_ - data_start;
+  if (!patch_local_header(e)) return StreamResult::write_failed;
+  entries_.push_back(std::move(e));
+  return StreamResult::ok;
 }
 
 bool ZipWriter::finish() {

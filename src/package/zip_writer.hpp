@@ -47,6 +47,13 @@ class ZipWriter {
 
   bool add_directory(const ZipName& name);
   bool add_file(const ZipName& name, const ZipData& data);
+  // Copies `in` (read to its end, `expected_size` bytes as planned) into a new entry a
+  // chunk at a time, deflated unless `store`, then goes back to fill in the local
+  // header's CRC and sizes: a document of any size costs a few MiB. Needs a seekable
+  // output.
+  enum class StreamResult { ok, write_failed, read_failed, size_changed };
+  StreamResult add_stream(const ZipName& name, std::FILE* in, std::uint64_t expected_size, bool store,
+                          int level = 6);
   // The central directory and the end records; false when a write failed.
   bool finish();
   std::uint64_t bytes_written() const { return offset_; }
@@ -58,8 +65,10 @@ class ZipWriter {
     std::uint32_t crc;
     std::uint64_t size, stored_size, offset;
     bool directory;
+    bool zip64_local = false;  // the local header holds ZIP64 sizes (sizes not known in advance)
   };
   bool write(std::string_view bytes);
+  bool patch_local_header(const Entry& e);
   bool add(Entry entry, std::string_view data);
   std::string local_header(const Entry& e) const;
   std::string central_header(const Entry& e) const;

@@ -133,10 +133,12 @@ TEST_CASE("package: refused while any suggestion has an error, and nothing is wr
 
 TEST_CASE("package: the same inputs give the same bytes, in any time zone") {
   Scratch s;
-  const PackageResult a = write_package(all_valid().inputs, s.dir / "a.zip");
+  std::filesystem::create_directories(s.dir / "a");
+  std::filesystem::create_directories(s.dir / "b");
+  const PackageResult a = write_package(all_valid().inputs, s.dir / "a" / "指南建议.zip");
   setenv("TZ", "America/Los_Angeles", 1);
   tzset();
-  const PackageResult b = write_package(all_valid().inputs, s.dir / "b.zip");
+  const PackageResult b = write_package(all_valid().inputs, s.dir / "b" / "指南建议.zip");
   setenv("TZ", "Asia/Shanghai", 1);
   tzset();
   REQUIRE(a.written);
