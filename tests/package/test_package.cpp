@@ -10,9 +10,13 @@
 #include <sys/wait.h>
 #include <unistd.h>
 #include <csignal>
+#include <cstdio>
+#include <zlib.h>
 
 #include "support.hpp"
 #include "zhinan/package.hpp"
+#include "base/temporary_file.hpp"
+#include "package/package_detail.hpp"
 #include "package/zip_writer.hpp"
 
 using namespace zhinan;
@@ -291,4 +295,66 @@ TEST_CASE("package: nothing to package is refused") {
   const PackageResult r = write_package({}, s.dir / "p.zip");
   CHECK_FALSE(r.written);
   CHECK(has(r.diagnostics, "package.empty"));
+}
+
+TEST_CASE("package: a document streamed into the ZIP gives the same bytes as one read whole") {
+  Scratch s;
+  Inputs in({"valid-sco", "valid-multilateral"});
+  std::string report;  // compressible, as a .doc's text is
+  for (int i = 0; report.size() < 3'000'000; ++i) report += "第" + std::to_string(i) + "段：国际合作项目指南建议。\n";
+  std::string scan(2'000'000, '\0');  // an already compressed kind: stored
+  for (std::size_t i = 0; i < scan.size(); ++i) scan[i] = static_cast<char>((i * 2654435761u) >> 13);
+  { std::ofstream(s.dir / "报告.doc", std::ios::binary) << report; }
+  { std::ofstream(s.dir / "扫描.pdf", std::ios::binary) << scan; }
+  in.suggestions[0].document = "报告.doc";
+  in.suggestions[1].document = "扫描.pdf";
+  in.refresh(s.dir);
+  std::filesystem::create_directories(s.dir / "whole");
+  std::filesystem::create_directories(s.dir / "streamed");
+  const PackageResult whole = write_package(in.inputs, s.dir / "whole" / "p.zip");
+  detail::stream_documents_above = 1000;
+  const PackageResult streamed = write_package(in.inputs, s.dir / "streamed" / "p.zip");
+  detail::stream_documents_above = 8u << 20;
+  REQUIRE(whole.written);
+  REQUIRE(streamed.written);
+  CHECK(bytes_of(streamed.zip) == bytes_of(whole.zip));
+  CHECK(bytes_of(streamed.csv) == bytes_of(whole.csv));
+}
+
+TEST_CASE("package: the 汇总表 names the ZIP it goes with by size and CRC-32") {
+  Scratch s;
+  const PackageResult r = write_package(all_valid().inputs, s.dir / "指南建议.zip");
+  REQUIRE(r.written);
+  const std::string zip = bytes_of(r.zip);
+  char crc[9];
+  std::snprintf(crc, sizeof crc, "%08X", static_cast<unsigned>(crc32(0L, reinterpret_cast<const Bytef*>(zip.data()), static_cast<uInt>(zip.size()))));
+  std::string size = std::to_string(zip.size());
+  for (std::size_t i = size.size(); i > 3; i -= 3) size.insert(i - 3, ",");
+  const std::string note = "注：本表与压缩包“指南建议.zip”（" + size + " 字节，CRC-32 校验值 " + crc + "）";
+  CHECK(bytes_of(r.csv).find(note) != std::string::npos);
+  CHECK(s.names() == std::vector<std::string>{"指南建议-汇总表.csv", "指南建议-汇总表.xlsx", "指南建议.zip"});
+}
+
+TEST_CASE("package: temporary files of a killed run are removed, a running one's kept") {
+  Scratch s;
+  const auto target = s.dir / "p.zip";
+  // A child makes temporaries beside the three targets as a run would, and dies.
+  const pid_t child = fork();
+  REQUIRE(child >= 0);
+  if (child == 0) {
+    int error = 0;
+    for (const auto& t : {target, summary_path(target, "xlsx"), summary_path(target, "csv")})
+      if (detail::create_temporary_beside(t, &error).empty()) std::_Exit(1);
+    std::_Exit(0);
+  }
+  int status = 0;
+  waitpid(child, &status, 0);
+  REQUIRE(WIFEXITED(status));
+  REQUIRE(WEXITSTATUS(status) == 0);
+  int error = 0;
+  const auto ours = detail::create_temporary_beside(target, &error);  // this process: alive
+  REQUIRE(s.names().size() == 4);
+  const PackageResult r = write_package(all_valid().inputs, target);
+  REQUIRE(r.written);
+  CHECK(s.names() == std::vector<std::string>{path_to_utf8(ours.filename()), "p-汇总表.csv", "p-汇总表.xlsx", "p.zip"});
 }
