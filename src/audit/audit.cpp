@@ -49,7 +49,7 @@ std::vector<detail::SummaryTable> tables_beside(const fs::path& package) {
         !(lower.ends_with(".xlsx") || lower.ends_with(".csv")) || e.file_size(ec) > (64u << 20)) {
       continue;
     }
-    if (std::optional<std::string> data = read_file(e.path())) out.push_back({name, std::move(*data)});
+    if (std::optional<std::string> data = read_file(e.path())) out.push_back({name, std::move(*data), {}});
   }
   std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
   return out;
@@ -153,6 +153,7 @@ AuditResult Audit::run(const AuditOptions& options) const {
     std::vector<EntryFinding> findings;
     auto contents = std::make_unique<detail::ArchiveContents>();
     std::vector<detail::SummaryTable> tables;
+    std::string package_bytes;  // kept for the tables beside it, which name it by CRC-32
     std::error_code ec;
     if (package.path && fs::is_directory(*package.path, ec)) {
       *contents = detail::read_folder(*package.path, options.limits, findings, profile);
@@ -165,6 +166,10 @@ AuditResult Audit::run(const AuditOptions& options) const {
         *contents = detail::read_archive(*bytes, options.limits, findings, profile);
       }
       tables = tables_beside(*package.path);
+      if (bytes) {
+        package_bytes = std::move(*bytes);
+        for (auto& t : tables) t.package_file = package_bytes;
+      }
     } else {
       *contents = detail::read_archive(package.bytes, options.limits, findings, profile);
     }
@@ -177,7 +182,7 @@ AuditResult Audit::run(const AuditOptions& options) const {
     detail::PackageLayout layout;
     if (contents->read) {
       layout = detail::lay_out(*contents, profile, findings);
-      for (const detail::ArchiveEntry* t : layout.summary_tables) tables.push_back({t->name, t->data});
+      for (const detail::ArchiveEntry* t : layout.summary_tables) tables.push_back({t->name, t->data, {}});
     }
     const std::size_t first_suggestion = result.suggestions.size();
     const std::vector<ReadDocument> reads = read_documents(layout.documents, profile);

@@ -1,5 +1,8 @@
 #include "audit/summary_check.hpp"
 
+#include <zlib.h>
+
+#include <cstdio>
 #include <map>
 
 #include "import/form_values.hpp"
@@ -107,6 +110,35 @@ std::vector<Row> table_rows(const CellGrid& grid, const Profile& profile, std::s
   return rows;
 }
 
+// The size and CRC-32 a table's note gives for its ZIP ("…（119,785 字节，CRC-32 校验值
+// 2F814946）…"), if it has that note.
+std::optional<std::pair<std::uint64_t, std::uint32_t>> package_in_note(const CellGrid& grid) {
+  static constexpr std::string_view kStart = "注：本表与压缩包", kBytes = " 字节，CRC-32 校验值 ";
+  for (const auto& row : grid) {
+    for (const std::string& text : row) {
+      if (!text.starts_with(kStart)) continue;
+      const std::size_t bytes = text.find(kBytes);
+      const std::size_t open = text.rfind("（", bytes);
+      if (bytes == std::string::npos || open == std::string::npos || text.size() < bytes + kBytes.size() + 8) continue;
+      std::uint64_t size = 0;
+      for (std::size_t i = open + 3; i < bytes; ++i) {
+        if (text[i] >= '0' && text[i] <= '9') size = size * 10 + static_cast<std::uint64_t>(text[i] - '0');
+        else if (text[i] != ',') return std::nullopt;
+      }
+      const std::string hex = text.substr(bytes + kBytes.size(), 8);
+      if (hex.find_first_not_of("0123456789ABCDEFabcdef") != std::string::npos) return std::nullopt;
+      return std::make_pair(size, static_cast<std::uint32_t>(std::stoul(hex, nullptr, 16)));
+    }
+  }
+  return std::nullopt;
+}
+
+std::string crc_text(std::uint32_t crc) {
+  char out[9];
+  std::snprintf(out, sizeof out, "%08X", static_cast<unsigned>(crc));
+  return out;
+}
+
 }  // namespace
 
 void check_summary_tables(const std::vector<SummaryTable>& tables, const std::vector<DocumentFacts>& documents,
@@ -128,6 +160,22 @@ void check_summary_tables(const std::vector<SummaryTable>& tables, const std::ve
       mismatch(table.name, "无法读取表格或找不到“序号”“项目名称”列" + (error.empty() ? "" : "（" + error + "）"),
                "the table cannot be read or has no 序号 / 项目名称 columns" + (error.empty() ? "" : ": " + error));
       continue;
+    }
+    if (!table.package_file.empty()) {
+      if (const auto named = package_in_note(*grid)) {
+        const std::uint64_t size = table.package_file.size();
+        const auto crc = static_cast<std::uint32_t>(
+            crc32_z(crc32(0L, Z_NULL, 0), reinterpret_cast<const Bytef*>(table.package_file.data()), table.package_file.size()));
+        if (named->first != size || named->second != crc) {
+          mismatch(table.name,
+                   "表中注明的压缩包为 " + std::to_string(named->first) + " 字节、CRC-32 " + crc_text(named->second) +
+                       "，收到的压缩包为 " + std::to_string(size) + " 字节、CRC-32 " + crc_text(crc) +
+                       "：两者不是同一次打包的结果，请重新打包后一并报送",
+                   "the table names a ZIP of " + std::to_string(named->first) + " bytes, CRC-32 " + crc_text(named->second) +
+                       ", the package received has " + std::to_string(size) + " bytes, CRC-32 " + crc_text(crc) +
+                       ": they are not from the same run");
+        }
+      }
     }
     const std::vector<Row> rows = table_rows(*grid, profile, department);
     std::size_t reported = 0;

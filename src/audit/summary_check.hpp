@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "audit/package_layout.hpp"
@@ -13,6 +14,9 @@ namespace zhinan::detail {
 struct SummaryTable {
   std::string name;  // the table file's name, for messages
   std::string data;  // its bytes
+  // The package file the table lies beside (empty for a table inside the package): the
+  // table's note names the ZIP it was made with, by size and CRC-32, and must name this.
+  std::string_view package_file;
 };
 
 struct DocumentFacts {  // what a document's file says, for the comparison
@@ -22,7 +26,8 @@ struct DocumentFacts {  // what a document's file says, for the comparison
   bool from_name = false;  // only the name was readable: it may be shortened
 };
 
-// Checks each table; audit.summary_mismatch per disagreement (a few at most per table), or
+// Checks each table; audit.summary_mismatch per disagreement (a table beside a package
+// whose note names another ZIP is one) (a few at most per table), or
 // audit.summary_absent when there is no table. The department of the table's header
 // (主管部门) comes back through `department` when one is found.
 void check_summary_tables(const std::vector<SummaryTable>& tables, const std::vector<DocumentFacts>& documents,

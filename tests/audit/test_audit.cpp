@@ -2,13 +2,17 @@
 // the 汇总表, content against folder and name, and duplicates across packages.
 #include <doctest/doctest.h>
 
+#include <filesystem>
 #include <string>
+
+#include <unistd.h>
 
 #include "audit/archive_reader.hpp"
 #include "office/docx_zip.hpp"
 #include "support.hpp"
 #include "zhinan/audit.hpp"
 #include "zhinan/docx.hpp"
+#include "zhinan/package.hpp"
 #include "zhinan/suggestion_json.hpp"
 
 using namespace zhinan;
@@ -198,4 +202,33 @@ TEST_CASE("audit.report: the JSON report carries package and entry on every find
   CHECK(json.find("\"package\":\"东营.zip\"") != std::string::npos);
   const std::string text = audit_report(audit.run(), AuditFormat::text);
   CHECK(text.starts_with("审核结果"));
+}
+
+TEST_CASE("audit.summary: a 汇总表 beside the ZIP that names another run's ZIP is a mismatch") {
+  const auto dir = std::filesystem::temp_directory_path() / ("zhinan-audit-note-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir / "other");
+  std::vector<Suggestion> suggestions = {test::sample("valid-sco"), test::sample("valid-multilateral")};
+  std::vector<PackageInput> inputs = {{"a.json", &suggestions[0], {}}, {"b.json", &suggestions[1], {}}};
+  REQUIRE(write_package(inputs, dir / "青岛.zip").written);
+  PackageOptions later;
+  later.time.day = 2;  // another run: the same files, another ZIP
+  REQUIRE(write_package(inputs, dir / "other" / "青岛.zip", Profile::builtin(), later).written);
+
+  const auto audit_dir = [&] {
+    Audit audit;
+    audit.add_package_file(dir / "青岛.zip");
+    return audit.run();
+  };
+  const AuditResult matching = audit_dir();
+  CHECK_FALSE(find(matching, "audit.summary_mismatch"));
+  CHECK_FALSE(find(matching, "audit.summary_absent"));
+
+  std::filesystem::copy_file(dir / "other" / "青岛-汇总表.csv", dir / "青岛-汇总表.csv",
+                             std::filesystem::copy_options::overwrite_existing);
+  const AuditResult stale = audit_dir();
+  const Diagnostic* d = find(stale, "audit.summary_mismatch");
+  REQUIRE(d);
+  CHECK(d->message_zh.find("不是同一次打包的结果") != std::string::npos);
+  CHECK(d->entry == "青岛-汇总表.csv");
+  std::filesystem::remove_all(dir);
 }
