@@ -121,26 +121,27 @@ icu::UnicodeSet mark() {
 // space U+3000 (which overrides its block, CJK Symbols and Punctuation).
 icu::UnicodeSet space() { return SetBuilder().with(UCHAR_WHITE_SPACE, 1).done(); }
 
-// Breaks, counted in no character mode: everything that Line_Break calls a mandatory
-// break (LF, CR, NEL, VT, FF, U+2028, U+2029). In Word, CR/LF/CRLF and U+2029 become a
-// paragraph mark, VT and U+2028 a manual line break, FF a page break; its character
-// counts leave all of them out, even "with spaces". And the zero-width space U+200B,
-// which SPEC excludes from the counts, and which, being a word boundary by its very
-// purpose, ends a run like a space does.
+// Breaks, counted in no character mode: the document's own paragraph and page breaks
+// (CR, LF, CR LF, FF), and VT and NEL, which Word reads as a manual line break. U+2028
+// and U+2029 are not among them (SPEC.md, counting): pasted into Word they stay
+// characters, each a 字 of its own (see standalone()).
 icu::UnicodeSet separator() {
-  return SetBuilder().with(UCHAR_LINE_BREAK, U_LB_MANDATORY_BREAK)
-      .with(UCHAR_LINE_BREAK, U_LB_CARRIAGE_RETURN).with(UCHAR_LINE_BREAK, U_LB_LINE_FEED)
-      .with(UCHAR_LINE_BREAK, U_LB_NEXT_LINE).with(0x200B).done();
+  return SetBuilder().with(0x0A).with(0x0B).with(0x0C).with(0x0D).with(0x85).done();
 }
 
+// The line and paragraph separators U+2028 and U+2029: each counts 1 in every mode and
+// ends the run before it, as an East Asian character does.
+icu::UnicodeSet standalone() { return SetBuilder().with(0x2028).with(0x2029).done(); }
+
 // Excluded from the counts by SPEC and invisible inside a run: the BOM / zero-width
-// no-break space U+FEFF (a no-break space joins, never splits), and the variation
+// no-break space U+FEFF (a no-break space joins, never splits), the zero-width space
+// U+200B (Word's count neither sees it nor splits at it: `foo​bar` is one word), and the variation
 // selectors VS1–VS16 and VS17–VS256 (the two Variation Selectors blocks), which pick a
 // glyph of the character before them: 葛󠄀 is one 字, ❤️ one run. The Mongolian free
 // variation selectors are not in SPEC's list; being nonspacing marks they join the
 // letter before them anyway.
 icu::UnicodeSet ignorable() {
-  return SetBuilder().with(0xFEFF).with(UCHAR_BLOCK, UBLOCK_VARIATION_SELECTORS)
+  return SetBuilder().with(0xFEFF).with(0x200B).with(UCHAR_BLOCK, UBLOCK_VARIATION_SELECTORS)
       .with(UCHAR_BLOCK, UBLOCK_VARIATION_SELECTORS_SUPPLEMENT).done();
 }
 
@@ -179,6 +180,7 @@ CharTable build() {
   paint(flat, mark(), cls(CharClass::mark), false);          // ZWJ/ZWNJ are Cf: mark wins
   paint(flat, space(), cls(CharClass::space), false);        // U+3000 leaves its block
   paint(flat, separator(), cls(CharClass::separator), false);  // VT, FF are White_Space too
+  paint(flat, standalone(), cls(CharClass::east_asian), false);  // U+2028 is White_Space too
   paint(flat, ignorable(), cls(CharClass::ignorable), false);  // VS are Mn, BOM is Cf
   paint(flat, grapheme_joins(), kGraphemeJoins, true);
 

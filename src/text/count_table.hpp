@@ -13,9 +13,10 @@ namespace zhinan::detail {
 //            word (字数)                       chars   chars_with_spaces
 // other      starts a run, or continues one    1       1
 // east_asian counts 1 on its own               1       1
+//            (also U+2028, U+2029)
 // space      ends a run                        0       1
-// separator  ends a run (breaks, ZWSP)         0       0
-// ignorable  nothing (BOM, variation sel.)     0       0
+// separator  ends a run (CR, LF, FF, VT, NEL)   0       0
+// ignorable  nothing (BOM, ZWSP, variation s.) 0       0
 // mark       joins the character before it;   1       1
 //            after a space it starts a run
 // format     nothing (invisible controls)      1       1

@@ -96,9 +96,10 @@ TEST_CASE("count: BOM, zero-width space, variation selectors and invisible contr
   CHECK(spaced("\uFEFF中文") == 2);        // excluded with spaces too
   CHECK(graphemes("\uFEFF中文") == 3);     // but it is a cluster (GCB=Control)
   CHECK(word("ab\uFEFFcd") == 1);          // a zero-width no-break space does not split
-  CHECK(word("ab\u200Bcd") == 2);          // a zero-width space marks a word boundary
-  CHECK(chars("ab\u200Bcd") == 4);         // and is not counted (SPEC)
+  CHECK(word("foo\u200Bbar") == 1);        // Word neither sees a zero-width space nor splits at it
+  CHECK(chars("ab\u200Bcd") == 4);         // and it is not counted (SPEC)
   CHECK(spaced("ab\u200Bcd") == 4);
+  CHECK(word("\u200B") == 0);
   CHECK(word("葛\U000E0100") == 1);        // an ideographic variation sequence is one 字
   CHECK(chars("葛\U000E0100") == 1);       // U+E0100 excluded (SPEC)
   CHECK(graphemes("葛\U000E0100") == 1);
@@ -110,11 +111,18 @@ TEST_CASE("count: BOM, zero-width space, variation selectors and invisible contr
   CHECK(word("co\u00ADop") == 1);          // a soft hyphen does not split a word
 }
 
+TEST_CASE("count: U+2028 and U+2029 stay characters in Word, each a 字 of its own") {
+  CHECK(word("第一行\u2028第二行") == 7);  // 6 Han and the separator (SPEC, counting)
+  CHECK(chars("第一行\u2028第二行") == 7);
+  CHECK(spaced("第一行\u2028第二行") == 7);
+  CHECK(word("a\u2028b") == 3);            // it ends the run before it and is one itself
+  CHECK(word("ab\u2029") == 2);
+  CHECK(spaced("a\u2029b") == 3);
+  CHECK(word("\u2028") == 1);
+  CHECK(chars("\u2029") == 1);
+}
+
 TEST_CASE("count: line, paragraph and page breaks are counted in no mode") {
-  CHECK(word("第一行\u2028第二行") == 6);  // 6 Han; U+2028 is a line break
-  CHECK(spaced("第一行\u2028第二行") == 6);
-  CHECK(word("a\u2028b") == 2);            // a break ends a run
-  CHECK(spaced("a\u2029b") == 2);          // U+2029 becomes a paragraph mark: not counted
   CHECK(chars("甲\r\n乙") == 2);
   CHECK(spaced("甲\r\n乙") == 2);          // CRLF is one paragraph mark, not counted
   CHECK(graphemes("甲\r\n乙") == 3);       // CR LF is one cluster (GB3)
@@ -220,8 +228,9 @@ TEST_CASE("count: the classes come from ICU's properties") {
   CHECK(char_class(0x302A) == CharClass::mark);         // ideographic tone mark
   CHECK(char_class(0x2F00) == CharClass::east_asian);   // ⼀ Kangxi radical
   CHECK(char_class(0x1F210) == CharClass::east_asian);  // 🈐 Enclosed Ideographic Supplement
-  CHECK(char_class(0x200B) == CharClass::separator);
-  CHECK(char_class(0x2029) == CharClass::separator);
+  CHECK(char_class(0x200B) == CharClass::ignorable);    // zero-width space: unseen, no split
+  CHECK(char_class(0x000C) == CharClass::separator);    // form feed: a page break
+  CHECK(char_class(0x2029) == CharClass::east_asian);   // a 字 of its own
   CHECK(char_class(0xFEFF) == CharClass::ignorable);
   CHECK(char_class(0xFE0F) == CharClass::ignorable);
   CHECK(char_class(0xE01EF) == CharClass::ignorable);   // VS256
