@@ -45,12 +45,20 @@ void check_region_consistency(const Suggestion& s, RuleContext& ctx) {
   }
 
   std::set<std::string> countries;  // foreign ones: CN itself never counts as a partner
+  bool domestic = false;            // a partner given in China: no foreign partner, not none
   for (const auto& p : s.partners) {
     std::string code = p.country;  // "ru" is RU: ISO codes are capitals, clerks may not type them so
     for (char& c : code) c = static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
-    if (!code.empty() && code != "CN") countries.insert(code);
+    if (code == "CN") domestic = true;
+    else if (!code.empty()) countries.insert(code);
   }
-  if (!countries.empty() && !region->any_country) {
+  // Partners that are all in China are a mismatch for every region (the call asks for
+  // foreign partners), not "no partner given".
+  if (countries.empty() && domestic) {
+    Params p = named;
+    p.emplace_back("countries", "CN");
+    ctx.report("region.partner_mismatch", "/partners", p);
+  } else if (!countries.empty() && !region->any_country) {
     bool any_in_region = false;
     std::string listed;
     for (const auto& c : countries) {

@@ -83,8 +83,13 @@ TEST_CASE("rules.region: partners all outside the region warn, one inside does n
     s.partners.clear();
     CHECK(check(s).empty());
   }
-  SUBCASE("a Chinese partner does not count either way") {
+  SUBCASE("partners all in China are a mismatch, not 'no partner'; beside a foreign one CN is left out") {
     s.partners = partners_in({"CN"});
+    ds = check(s);
+    REQUIRE(ds.size() == 1);
+    CHECK(ds[0].id == "region.partner_mismatch");
+    CHECK(says(&ds[0], "（CN）"));
+    s.partners = partners_in({"CN", "KZ"});
     CHECK(check(s).empty());
     s.partners = partners_in({"CN", "US"});
     CHECK(has(check(s), "region.partner_mismatch"));
