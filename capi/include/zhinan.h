@@ -138,12 +138,13 @@ ZN_EXTERN const char *zn_profile_label(const zn_profile *p, int list, size_t i);
 /* The package folder of a region (its label in 2025). */
 ZN_EXTERN const char *zn_profile_region_folder(const zn_profile *p, size_t i);
 /* The readiness scale: lowest and highest level, and each level's name (报告级 …);
- * NULL for a level the scale does not have. */
+ * NULL for a level the scale does not have. Either out-parameter of zn_profile_trl_range
+ * may be NULL, and both may (the call then only checks p). */
 ZN_EXTERN int zn_profile_trl_range(int *lowest, int *highest, const zn_profile *p);
 ZN_EXTERN const char *zn_profile_trl_name(const zn_profile *p, int level);
 ZN_EXTERN const char *zn_profile_trl_criterion(const zn_profile *p, int level);
-/* Limits: the most key technologies and the most 字 of the 项目概述.
- * Out-parameters of these two may be NULL when only one part is wanted. */
+/* Limits: the most key technologies and the most 字 of the 项目概述. Either
+ * out-parameter may be NULL when only one part is wanted, and both may. */
 ZN_EXTERN int zn_profile_limits(int *key_technologies_max, int *overview_max, const zn_profile *p);
 
 /* ---- Suggestion ------------------------------------------------------------------- */
@@ -288,24 +289,29 @@ typedef enum zn_count_mode {
 } zn_count_mode;
 
 /* Counts text (UTF-8, len bytes) as reviewers do with Word's 字数统计, in a zn_count_mode.
- * Ill-formed bytes count as one character each; nothing is normalized first. */
+ * Ill-formed bytes count as one character each; nothing is normalized first. text may be
+ * NULL only when len is 0 (the empty text). */
 ZN_EXTERN int zn_count(size_t *out, const char *text, size_t len, int mode);
 
 /* Text folded for comparison (NFKC, case and width, Traditional to Simplified, without
- * punctuation or white space), as the duplicate rules compare it; free with zn_string_free. */
+ * punctuation or white space), as the duplicate rules compare it; free with zn_string_free.
+ * text may be NULL only when len is 0; out_len may be NULL. */
 ZN_EXTERN int zn_fold(char **out, size_t *out_len, const char *text, size_t len);
 
 /* One file or folder name made legal and readable on Windows, macOS and Linux (forbidden
  * characters replaced by full-width look-alikes, ASCII quotes by “ ”, invisible characters
  * removed, device names defused, at most 255 bytes). *changes, when changes is not NULL,
  * lists what was changed as findings with ids "name.<kind>" (name.replaced_char,
- * name.shortened_title, …) and zh/en messages; free it with zn_diagnostics_free. */
+ * name.shortened_title, …) and zh/en messages; free it with zn_diagnostics_free. out_len
+ * may be NULL; name may not. */
 ZN_EXTERN int zn_name_sanitize(char **out, size_t *out_len, zn_diagnostics **changes, const char *name);
 
 /* A package entry's file name, 序号.项目名称-建议单位.ext, within 255 bytes and a path
  * (folder/name) of at most 160 UTF-16 units so it extracts under Windows' 260 limit; the
  * title is shortened first, at a character boundary. folder may be NULL (the root) and
- * pattern NULL (the call's "{number}.{title}-{unit}"); extension without or with its dot. */
+ * pattern NULL (the call's "{number}.{title}-{unit}"); extension without or with its dot.
+ * title, unit and extension may be "" but not NULL (ZN_EINVAL); out_len and changes may be
+ * NULL, as for zn_name_sanitize. */
 ZN_EXTERN int zn_name_entry(char **out, size_t *out_len, zn_diagnostics **changes, const char *folder, int number,
                             const char *title, const char *unit, const char *extension, const char *pattern);
 
