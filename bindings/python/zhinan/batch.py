@@ -8,7 +8,7 @@ import os
 from typing import Any, Callable, List, Optional
 
 from ._native import (B, D, PACKAGE_OPTIONS_VERSION, PROGRESS, R, Handle, Library, PackageOptionsStruct, Status,
-                      encode, path_bytes)
+                      _type_name, choice, encode, path_bytes)
 from .diagnostic import Diagnostic
 from .profile import Profile
 from .suggestion import Suggestion, _profile_pointer
@@ -28,29 +28,31 @@ class Registry(Handle):
         raise TypeError("use Registry.from_jsonl_file() or Registry.load()")
 
     @classmethod
-    def from_jsonl_file(cls, path: "os.PathLike[str] | str", profile: Optional[Profile] = None,
+    def from_jsonl_file(cls, path: "os.PathLike[str] | str | bytes", profile: Optional[Profile] = None,
                         library: Optional[Library] = None) -> "Registry":
         """One {"id", "year", "title", "abstract", "unit"} per line. Bad lines are skipped
         and listed in ``parse_diagnostics`` (registry.line_invalid, with the line)."""
+        name = path_bytes(path, "path")
         lib = library or (profile._library if profile is not None else Library.default())
-        out, found = lib.read(R, lib.c.zn_registry_from_jsonl_file, _profile_pointer(profile), path_bytes(path))
+        out, found = lib.read(R, lib.c.zn_registry_from_jsonl_file, _profile_pointer(profile), name)
         registry = cls._wrap(lib, out)
         registry.parse_diagnostics = found
         return registry
 
     @classmethod
-    def load(cls, path: "os.PathLike[str] | str", library: Optional[Library] = None) -> "Registry":
+    def load(cls, path: "os.PathLike[str] | str | bytes", library: Optional[Library] = None) -> "Registry":
         """Reads what ``save`` wrote (ZhinanError EPARSE for anything else)."""
+        name = path_bytes(path, "path")
         lib = library or Library.default()
         out = R()
-        lib.check(lib.c.zn_registry_load(ctypes.byref(out), path_bytes(path)))
+        lib.check(lib.c.zn_registry_load(ctypes.byref(out), name))
         registry = cls._wrap(lib, out)
         registry.parse_diagnostics = []
         return registry
 
-    def save(self, path: "os.PathLike[str] | str") -> None:
+    def save(self, path: "os.PathLike[str] | str | bytes") -> None:
         """Writes the registry and its index to one file, atomically."""
-        self._library.check(self._library.c.zn_registry_save(self._live(), path_bytes(path)))
+        self._library.check(self._library.c.zn_registry_save(self._live(), path_bytes(path, "path")))
 
     def __len__(self) -> int:
         return self._library.c.zn_registry_count(self._live())
@@ -59,15 +61,17 @@ class Registry(Handle):
 def _options(callback: Any, numbering: str, all_regions: bool, gbk_names: bool,
              department: Optional[str], contact: Optional[str], phone: Optional[str], date: Optional[str],
              threads: int, time: Optional[datetime.datetime]) -> PackageOptionsStruct:
-    if numbering not in _NUMBERING:
-        raise ValueError(f"numbering must be 'per-folder' or 'global', not {numbering!r}")
     o = PackageOptionsStruct()
     o.version = PACKAGE_OPTIONS_VERSION
-    o.numbering = _NUMBERING[numbering]
+    o.numbering = choice(_NUMBERING, numbering, "numbering")
     o.all_regions = int(bool(all_regions))
     o.gbk_names = int(bool(gbk_names))
     o.department, o.contact = encode(department, "department"), encode(contact, "contact")
     o.phone, o.date = encode(phone, "phone"), encode(date, "date")
+    if isinstance(threads, bool) or not isinstance(threads, int):
+        raise TypeError(f"threads must be int, not {_type_name(threads)}")
+    if not -2**31 <= threads < 2**31:  # ctypes would cut it
+        raise ValueError(f"threads {threads} does not fit a C int")
     o.threads = threads
     o.progress = callback
     if time is not None:
@@ -91,16 +95,17 @@ class Batch(Handle):
         self._adopt(lib, out)
         self._registry: Optional[Registry] = None
 
-    def add(self, suggestion: Suggestion, name: Optional[str] = None) -> None:
+    def add(self, suggestion: Suggestion, name: "str | os.PathLike[str] | bytes | None" = None) -> None:
         """Adds a copy of ``suggestion`` under ``name``: the file it came from (relative
         ``document`` paths are found beside it; the default is ``suggestion.source_path``)
         or any label the findings should name."""
         if not isinstance(suggestion, Suggestion):
-            raise TypeError(f"suggestion must be a zhinan.Suggestion, not {type(suggestion).__name__}")
+            raise TypeError(f"suggestion must be a zhinan.Suggestion, not {_type_name(suggestion)}")
         name = suggestion.source_path if name is None else name
         if name is None:
             raise ValueError("name the suggestion: it was not read from a file")
-        self._library.check(self._library.c.zn_batch_add(self._live(), suggestion._live(), encode(name, "name")))
+        label = path_bytes(name, "name")  # a label, or the path of the file it came from
+        self._library.check(self._library.c.zn_batch_add(self._live(), suggestion._live(), label))
 
     def __len__(self) -> int:
         return self._library.c.zn_batch_count(self._live())
@@ -160,7 +165,8 @@ class Batch(Handle):
         options = _options(callback, numbering, all_regions, gbk_names, department, contact, phone, date,
                            threads, time)
         out = D()
-        status = lib.c.zn_package_write(ctypes.byref(out), self._live(), path_bytes(zip_path), ctypes.byref(options))
+        status = lib.c.zn_package_write(ctypes.byref(out), self._live(), path_bytes(zip_path, "zip_path"),
+                                        ctypes.byref(options))
         failure = lib.error(status) if status != Status.OK else None
         try:
             found = lib.read_diagnostics(out)
