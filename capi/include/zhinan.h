@@ -373,11 +373,22 @@ typedef struct zn_package_options {
   /* The time on every entry; all zero: the fixed default (2025-01-01 00:00:00), so the same
    * input gives the same bytes. */
   int year, month, day, hour, minute, second;
+  /* Version 2. The folders a suggestion's `document` (its 电子版) may lie in besides the
+   * folder of its own file (the name zn_batch_add was given): document_root_count UTF-8
+   * paths, none NULL or "". A document that resolves, links followed, anywhere else is
+   * refused (package.document_outside), so that a system packing the JSON of units never
+   * hands out its own files. document_roots may be NULL when the count is 0 (the default:
+   * only each file's own folder). The strings are read during the call, not kept. */
+  const char *const *document_roots;
+  size_t document_root_count;
 } zn_package_options;
 
-#define ZN_PACKAGE_OPTIONS_VERSION 1
-#define ZN_PACKAGE_OPTIONS_INIT \
-  { ZN_PACKAGE_OPTIONS_VERSION, ZN_NUMBERING_PER_FOLDER, 0, 0, NULL, NULL, NULL, NULL, 0, NULL, NULL, 0, 0, 0, 0, 0, 0 }
+/* 2: document_roots and document_root_count added. A version-1 struct (which ends at
+ * `second`) is still read, as far as it goes. */
+#define ZN_PACKAGE_OPTIONS_VERSION 2
+#define ZN_PACKAGE_OPTIONS_INIT                                                                   \
+  { ZN_PACKAGE_OPTIONS_VERSION, ZN_NUMBERING_PER_FOLDER, 0, 0, NULL, NULL, NULL, NULL, 0, NULL, NULL, \
+    0, 0, 0, 0, 0, 0, NULL, 0 }
 
 /* Writes the package of the batch's suggestions to zip_path and, beside it, the 汇总表 as
  * "<name>-汇总表.xlsx" and ".csv", after checking every rule (each suggestion, then the
@@ -385,7 +396,9 @@ typedef struct zn_package_options {
  * written) when any suggestion has an error; ZN_ECANCELED when the progress callback
  * cancelled; ZN_EIO when a write failed. Never leaves a half-written file at a target: an
  * older file there stays as it was. *diagnostics (when diagnostics is not NULL) receives
- * every finding, each with its file (zn_diagnostics_file). options may be NULL. */
+ * every finding, each with its file (zn_diagnostics_file). options may be NULL (the
+ * defaults); its version is 1 or 2 (only the fields of that version are read), anything
+ * else is ZN_EINVAL. */
 ZN_EXTERN int zn_package_write(zn_diagnostics **diagnostics, const zn_batch *b, const char *zip_path_utf8,
                                const zn_package_options *options);
 

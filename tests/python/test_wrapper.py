@@ -539,6 +539,39 @@ class BatchTest(unittest.TestCase):
             with self.assertRaises(ValueError):
                 batch.write_package(refused, numbering="alphabetical")
 
+    def test_a_document_outside_the_files_folder_needs_a_root(self):
+        import pathlib
+        unit, server = os.path.join(self.folder, "unit"), os.path.join(self.folder, "server")
+        os.mkdir(unit)
+        os.mkdir(server)
+        with open(os.path.join(server, "电子版.pdf"), "wb") as f:
+            f.write(b"%PDF-1.7\n")
+        with zhinan.Batch() as batch, zhinan.Suggestion.from_file(sample("valid-sco")) as s:
+            s.document = "../server/电子版.pdf"
+            batch.add(s, os.path.join(unit, "建议.json"))
+            zip_path = os.path.join(self.folder, "p.zip")
+            with self.assertRaises(zhinan.ZhinanError) as caught:
+                batch.write_package(zip_path)
+            self.assertEqual(caught.exception.status, zhinan.Status.EREFUSED)
+            self.assertIn("package.document_outside", ids(caught.exception.diagnostics))
+            self.assertFalse(os.path.exists(zip_path))
+            for roots in (server, pathlib.Path(server), [os.fsencode(server)], (unit, server)):
+                with self.subTest(roots=roots):
+                    found = batch.write_package(zip_path, document_roots=roots)
+                    self.assertNotIn("package.document_outside", ids(found))
+                    with zipfile.ZipFile(zip_path) as package:
+                        self.assertIn(b"%PDF-1.7\n", [package.read(i) for i in package.infolist() if not i.is_dir()])
+                    os.remove(zip_path)
+            with self.assertRaises(zhinan.ZhinanError):
+                batch.write_package(zip_path, document_roots=[])  # none: as without the option
+            for bad in (5, [None], [server, 7]):
+                with self.assertRaises(TypeError) as caught:
+                    batch.write_package(zip_path, document_roots=bad)
+                self.assertIn("document_roots", str(caught.exception))
+            with self.assertRaises(ValueError):
+                batch.write_package(zip_path, document_roots=[""])
+            self.assertFalse(os.path.exists(zip_path))
+
 
 class AuditTest(unittest.TestCase):
     """The province's audit: a package written by the wrapper, received from two departments."""

@@ -91,17 +91,19 @@ PROGRESS = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_size_t, ctyp
 
 
 class PackageOptionsStruct(ctypes.Structure):
-    """zn_package_options, version 1, field for field."""
+    """zn_package_options, version 2, field for field."""
 
     _fields_ = [("version", ctypes.c_int), ("numbering", ctypes.c_int), ("all_regions", ctypes.c_int),
                 ("gbk_names", ctypes.c_int), ("department", ctypes.c_char_p), ("contact", ctypes.c_char_p),
                 ("phone", ctypes.c_char_p), ("date", ctypes.c_char_p), ("threads", ctypes.c_int),
                 ("progress", PROGRESS), ("progress_user", ctypes.c_void_p),
                 ("year", ctypes.c_int), ("month", ctypes.c_int), ("day", ctypes.c_int),
-                ("hour", ctypes.c_int), ("minute", ctypes.c_int), ("second", ctypes.c_int)]
+                ("hour", ctypes.c_int), ("minute", ctypes.c_int), ("second", ctypes.c_int),
+                # version 2
+                ("document_roots", ctypes.POINTER(ctypes.c_char_p)), ("document_root_count", ctypes.c_size_t)]
 
 
-PACKAGE_OPTIONS_VERSION = 1
+PACKAGE_OPTIONS_VERSION = 2
 
 # int (*zn_audit_progress_fn)(void *user, size_t packages_done, size_t packages_total, size_t entries_done)
 AUDIT_PROGRESS = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_size_t, ctypes.c_size_t, ctypes.c_size_t)

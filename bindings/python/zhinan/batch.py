@@ -5,7 +5,7 @@ from __future__ import annotations
 import ctypes
 import datetime
 import os
-from typing import Any, Callable, List, Optional
+from typing import Any, Callable, Iterable, List, Optional, Union
 
 from ._native import (B, D, PACKAGE_OPTIONS_VERSION, PROGRESS, R, Handle, Library, PackageOptionsStruct, Status,
                       _type_name, choice, encode, path_bytes)
@@ -58,9 +58,30 @@ class Registry(Handle):
         return self._library.c.zn_registry_count(self._live())
 
 
+PathLike = Union[str, bytes, "os.PathLike[str]"]
+
+
+def _roots(document_roots: Union[None, PathLike, Iterable[PathLike]]) -> Any:
+    """The folders as a char *[] for zn_package_options.document_roots (one path alone is
+    one folder, not its characters); None for none."""
+    if document_roots is None:
+        return None
+    if isinstance(document_roots, (str, bytes, os.PathLike)):
+        document_roots = [document_roots]
+    try:
+        items = list(document_roots)
+    except TypeError:
+        raise TypeError("document_roots must be a path or an iterable of paths, not "
+                        f"{_type_name(document_roots)}") from None
+    paths = [path_bytes(root, "each of document_roots") for root in items]
+    if any(not p for p in paths):
+        raise ValueError("document_roots: a folder may not be empty")
+    return (ctypes.c_char_p * len(paths))(*paths) if paths else None
+
+
 def _options(callback: Any, numbering: str, all_regions: bool, gbk_names: bool,
              department: Optional[str], contact: Optional[str], phone: Optional[str], date: Optional[str],
-             threads: int, time: Optional[datetime.datetime]) -> PackageOptionsStruct:
+             threads: int, time: Optional[datetime.datetime], roots: Any) -> PackageOptionsStruct:
     o = PackageOptionsStruct()
     o.version = PACKAGE_OPTIONS_VERSION
     o.numbering = choice(_NUMBERING, numbering, "numbering")
@@ -77,6 +98,9 @@ def _options(callback: Any, numbering: str, all_regions: bool, gbk_names: bool,
     if time is not None:
         o.year, o.month, o.day = time.year, time.month, time.day
         o.hour, o.minute, o.second = time.hour, time.minute, time.second
+    if roots is not None:  # the caller keeps `roots` alive until zn_package_write returns
+        o.document_roots = ctypes.cast(roots, ctypes.POINTER(ctypes.c_char_p))
+        o.document_root_count = len(roots)
     return o
 
 
@@ -141,14 +165,17 @@ class Batch(Handle):
                       all_regions: bool = False, gbk_names: bool = False, department: Optional[str] = None,
                       contact: Optional[str] = None, phone: Optional[str] = None, date: Optional[str] = None,
                       threads: int = 0, time: Optional[datetime.datetime] = None,
-                      progress: Optional[Callable[[int, int], Optional[bool]]] = None) -> List[Diagnostic]:
+                      progress: Optional[Callable[[int, int], Optional[bool]]] = None,
+                      document_roots: Union[None, PathLike, Iterable[PathLike]] = None) -> List[Diagnostic]:
         """Checks every rule, then writes the package to ``zip_path`` and the 汇总表 beside
         it (``<name>-汇总表.xlsx`` and ``.csv``), atomically. Returns the findings (warnings;
         each with its ``file``). Raises ZhinanError with the findings: EREFUSED (nothing
         written) when a suggestion has errors, ECANCELED when ``progress(done, total)``
         returned False, EIO when writing failed. ``time`` stamps every entry (default: a
         fixed date, so the same input gives the same bytes); ``department``, ``contact``,
-        ``phone`` and ``date`` fill the 汇总表's header."""
+        ``phone`` and ``date`` fill the 汇总表's header. ``document_roots`` (a folder or a
+        list of them) are where a suggestion's ``document`` may lie besides the folder of
+        its own file; one anywhere else is refused (package.document_outside)."""
         lib = self._library
         raised: List[BaseException] = []
 
@@ -162,8 +189,9 @@ class Batch(Handle):
                 return 1
 
         callback = PROGRESS(report) if progress is not None else PROGRESS()
+        roots = _roots(document_roots)
         options = _options(callback, numbering, all_regions, gbk_names, department, contact, phone, date,
-                           threads, time)
+                           threads, time, roots)
         out = D()
         status = lib.c.zn_package_write(ctypes.byref(out), self._live(), path_bytes(zip_path, "zip_path"),
                                         ctypes.byref(options))
