@@ -18,9 +18,20 @@ int text_option(std::string_view name, const char* value, std::string& into) {
   return check_utf8(name, into);
 }
 
-// A version-1 struct ends at `second`: its size is where version 2's fields begin (the
-// padding after `second` rounds both to the alignment of the pointer that follows).
-constexpr std::size_t kVersion1Size = offsetof(zn_package_options, document_roots);
+// zn_package_options as version 1 declared it: what a caller built against that header has.
+struct PackageOptionsV1 {
+  int version, numbering, all_regions, gbk_names;
+  const char *department, *contact, *phone, *date;
+  int threads;
+  zn_progress_fn progress;
+  void* progress_user;
+  int year, month, day, hour, minute, second;
+};
+// Its size is where version 2's fields begin: fields are only ever added at the end.
+constexpr std::size_t kVersion1Size = sizeof(PackageOptionsV1);
+static_assert(offsetof(zn_package_options, second) == offsetof(PackageOptionsV1, second) &&
+                  offsetof(zn_package_options, document_roots) == kVersion1Size,
+              "zn_package_options: the fields of version 1 moved, or version 2's do not follow them");
 
 // The caller's options as the current struct: the defaults, overwritten by as many bytes
 // as the caller's version has (never more: a version-1 caller's memory ends there).
