@@ -51,8 +51,31 @@ void print_text(const Context& ctx, const std::vector<FileResult>& results);
 // One JSON document: every finding with file, id, severity, path, message_zh, message_en.
 void print_json(const Context& ctx, std::string_view mode, const std::vector<FileResult>& results);
 
-// Reads FILE or standard input ("-"); on failure prints why and returns false.
-bool read_input(const Context& ctx, std::string_view name, std::string& bytes);
+// How much of standard input a command reads: a pipe (or /dev/zero) has no size to check
+// first, so reading stops one byte past the limit. Input that begins as a ZIP (a Word
+// form) may go on to the word limit when that is larger.
+struct InputLimit {
+  std::size_t bytes = 0;
+  std::string_view zh, en;  // what the limit is, for the message
+};
+struct InputLimits {
+  InputLimit text;
+  InputLimit word;  // 0 bytes: a Word form is no input of this command
+};
+// A suggestion as JSON (the profile's limits.max_suggestion_bytes) or as a Word form
+// (ImportLimits::max_file_size); text (to count, or JSON only) as much as a suggestion.
+InputLimits suggestion_input_limits(const Profile& profile);
+InputLimits text_input_limits(const Profile& profile);
+
+// Reads FILE or standard input ("-") into `bytes`. Nothing when it was read; else the
+// finding that says why not: io.read_failed (a file that cannot be read) or
+// format.too_large (standard input over the limit, stopped there, `bytes` empty).
+std::optional<Diagnostic> read_input(std::string_view name, std::string& bytes, const InputLimits& limits);
+// The exit code for a failure of read_input: 2 for I/O (io.read_failed), 1 for input
+// over the limit (a finding, as a too-large file gives).
+int input_failure_exit(const Diagnostic& failure);
+// Prints it on standard error as print_diagnostics does; the exit code.
+int report_input_failure(const Context& ctx, std::string_view name, const Diagnostic& failure);
 
 // A Word form (by its extension, or a ZIP's signature) rather than JSON.
 bool looks_like_word_input(std::string_view name, std::string_view bytes);

@@ -1,9 +1,6 @@
-#include <iostream>
-#include <iterator>
 #include <ostream>
 
 #include "cli.hpp"
-#include "zhinan/io.hpp"
 
 namespace zhinan::cli {
 
@@ -29,23 +26,6 @@ void print_diagnostics(const Context& ctx, std::string_view file, const Diagnost
     if (!d.path.empty()) ctx.out << ' ' << d.path;
     ctx.out << ' ' << say(ctx, d.message_zh, d.message_en) << '\n';
   }
-}
-
-bool read_input(const Context& ctx, std::string_view name, std::string& bytes) {
-  if (name == "-") {
-    bytes.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
-    return true;
-  }
-  std::string error;
-  auto content = read_file(path_from_utf8(name), &error);
-  if (!content) {
-    ctx.err << say(ctx, "无法读取文件“" + std::string(name) + "”：" + error,
-                   "cannot read \"" + std::string(name) + "\": " + error)
-            << '\n';
-    return false;
-  }
-  bytes = std::move(*content);
-  return true;
 }
 
 }  // namespace zhinan::cli

@@ -12,7 +12,8 @@ int run_format(const Context& ctx, std::span<const std::string> args) {
     return kExitUsage;
   }
   std::string bytes;
-  if (!read_input(ctx, args[0], bytes)) return kExitUsage;
+  if (auto failure = read_input(args[0], bytes, text_input_limits(Profile::builtin())))
+    return report_input_failure(ctx, args[0], *failure);
   ParseResult parsed = parse_suggestion(bytes);
   if (!parsed.suggestion) {
     print_diagnostics(Context{ctx.lang, ctx.err, ctx.err}, args[0], parsed.diagnostics);

@@ -56,11 +56,17 @@ int run_import(const Context& ctx, std::span<const std::string> args) {
   if (!parse_import_options(ctx, args, o)) return kExitUsage;
   std::shared_ptr<const Profile> profile = load_profile_option(ctx, o.profile_path);
   if (!profile) return kExitUsage;
+  Context report{ctx.lang, ctx.err, ctx.err};
   std::string bytes;
-  if (!read_input(ctx, o.file, bytes)) return kExitUsage;
+  // What does not begin as a ZIP is no form, whatever follows: the text limit stops it.
+  if (auto failure = read_input(o.file, bytes, suggestion_input_limits(*profile))) {
+    // The JSON report names the file and why it was not read, as for a file that was.
+    if (!o.json) return report_input_failure(ctx, o.file, *failure);
+    print_json(report, "import", {{o.file, "", {*failure}}});
+    return input_failure_exit(*failure);
+  }
   // The file is read as a form whatever its extension: that is what this command is for.
   ImportResult imported = import_word_input(o.file, bytes, *profile);
-  Context report{ctx.lang, ctx.err, ctx.err};
   std::vector<FileResult> results{{o.file, imported.suggestion ? imported.suggestion->title : "", imported.diagnostics}};
   if (o.json) print_json(report, "import", results);
   else if (!imported.diagnostics.empty()) print_diagnostics(report, o.file, imported.diagnostics);

@@ -109,9 +109,15 @@ int run_pack(const Context& ctx, std::span<const std::string> args) {
   suggestions.reserve(a.files.size());
   std::vector<PackageInput> inputs;
   bool unreadable = false;
+  const InputLimits limits = suggestion_input_limits(*profile);
   for (const auto& file : a.files) {
     std::string bytes;
-    if (!read_input(ctx, file, bytes)) return kExitUsage;
+    if (auto failure = read_input(file, bytes, limits)) {
+      if (input_failure_exit(*failure) == kExitUsage) return report_input_failure(ctx, file, *failure);
+      results.push_back({file, "", {std::move(*failure)}});  // too large: refused like a file that is
+      unreadable = true;
+      continue;
+    }
     ParseResult parsed = read_suggestion_input(ctx, file, bytes, *profile, a.options.summary.department);
     if (!parsed.suggestion || has_errors(parsed.diagnostics)) unreadable = true;
     results.push_back({file, parsed.suggestion ? parsed.suggestion->title : "", std::move(parsed.diagnostics)});

@@ -32,7 +32,12 @@ int run_summary(const Context& ctx, std::span<const std::string> args) {
   int status = kExitOk;
   for (const auto& file : args) {
     std::string bytes;
-    if (!read_input(ctx, file, bytes)) return kExitUsage;
+    if (auto failure = read_input(file, bytes, text_input_limits(profile))) {
+      const int exit = report_input_failure(ctx, file, *failure);
+      if (exit == kExitUsage) return exit;
+      status = exit;
+      continue;
+    }
     ParseResult parsed = parse_suggestion(bytes, profile);
     if (!parsed.suggestion) {
       print_diagnostics(ctx, file, parsed.diagnostics);

@@ -33,8 +33,9 @@ int run_count(const Context& ctx, std::span<const std::string> args) {
       return kExitUsage;
     }
   }
-  std::string text;
-  if (!read_input(ctx, file, text)) return kExitUsage;
+  std::string text;  // as much as a suggestion may hold: stdin may have no end (/dev/zero)
+  if (auto failure = read_input(file, text, text_input_limits(Profile::builtin())))
+    return report_input_failure(ctx, file, *failure);
   ctx.out << count_text(text, mode) << '\n';
   return kExitOk;
 }

@@ -79,10 +79,17 @@ int run_validate(const Context& ctx, std::span<const std::string> args) {
   std::vector<Suggestion> suggestions;  // those that could be read, for the batch rules
   std::vector<std::size_t> owners;      // their place in results
   bool io_failed = false;
+  const InputLimits limits = suggestion_input_limits(*profile);
   for (const auto& file : options.files) {
     std::string bytes;
-    if (!read_input(ctx, file, bytes)) {
-      io_failed = true;
+    if (auto failure = read_input(file, bytes, limits)) {
+      // Listed with its finding in either report, and counted in the totals; a file that
+      // cannot be read is also said on stderr, and makes the exit 2 (I/O failure).
+      if (input_failure_exit(*failure) == kExitUsage) {
+        io_failed = true;
+        ctx.err << say(ctx, failure->message_zh, failure->message_en) << '\n';
+      }
+      results.push_back({file, "", {std::move(*failure)}});
       continue;
     }
     FileResult r{file, "", {}};

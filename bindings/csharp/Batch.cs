@@ -99,6 +99,10 @@ namespace Zhinan
         public int Threads { get; set; }
         /// <summary>The time on every entry; null is a fixed date, so the same input gives the same bytes.</summary>
         public DateTime? Time { get; set; }
+        /// <summary>The folders a suggestion's Document (its 电子版) may lie in besides the folder of
+        /// its own file; one anywhere else is refused (package.document_outside). Null or empty:
+        /// only each file's own folder.</summary>
+        public IList<string> DocumentRoots { get; set; }
     }
 
     /// <summary>How far the package is: Done of Total entries written.</summary>
@@ -241,6 +245,20 @@ namespace Zhinan
                 Date = Text(o.Date, "Date", texts),
                 Threads = o.Threads
             };
+            if (o.DocumentRoots != null && o.DocumentRoots.Count > 0)
+            {
+                IntPtr array = Marshal.AllocHGlobal(IntPtr.Size * o.DocumentRoots.Count);
+                texts.Add(array);
+                for (int i = 0; i < o.DocumentRoots.Count; ++i)
+                {
+                    string what = "DocumentRoots[" + i + "]";
+                    if (o.DocumentRoots[i] == null) throw new ArgumentNullException(what);
+                    if (o.DocumentRoots[i].Length == 0) throw new ArgumentException(what + " is empty", what);
+                    Marshal.WriteIntPtr(array, i * IntPtr.Size, Text(o.DocumentRoots[i], what, texts));
+                }
+                native.DocumentRoots = array;
+                native.DocumentRootCount = new UIntPtr((uint)o.DocumentRoots.Count);
+            }
             if (o.Time.HasValue)
             {
                 DateTime t = o.Time.Value;

@@ -107,11 +107,11 @@ namespace Zhinan
     [UnmanagedFunctionPointer(CallingConvention.Cdecl)]
     internal delegate int ProgressCallback(IntPtr user, UIntPtr done, UIntPtr total);
 
-    /// <summary>zn_package_options, version 1, field for field.</summary>
+    /// <summary>zn_package_options, version 2, field for field.</summary>
     [StructLayout(LayoutKind.Sequential)]
     internal struct NativePackageOptions
     {
-        internal const int CurrentVersion = 1; // ZN_PACKAGE_OPTIONS_VERSION
+        internal const int CurrentVersion = 2; // ZN_PACKAGE_OPTIONS_VERSION
 
         public int Version;
         public int Numbering;
@@ -125,6 +125,9 @@ namespace Zhinan
         public IntPtr Progress;   // zn_progress_fn
         public IntPtr ProgressUser;
         public int Year, Month, Day, Hour, Minute, Second;
+        // version 2
+        public IntPtr DocumentRoots;      // const char *const *, DocumentRootCount UTF-8 paths
+        public UIntPtr DocumentRootCount;
     }
 
     /// <summary>int (*zn_audit_progress_fn)(void *user, size_t packages_done, size_t packages_total,

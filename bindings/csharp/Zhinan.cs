@@ -289,10 +289,14 @@ namespace Zhinan
         }
 
         /// <summary>A package entry's name, 序号.项目名称-建议单位.ext, short enough for every
-        /// unzip tool. folder may be null (the root), pattern null (the call's own).</summary>
+        /// unzip tool. folder may be null (the root), pattern null (the call's own); title, unit
+        /// and extension may be "" but not null.</summary>
         public static string EntryName(int number, string title, string unit, string extension, string folder,
                                        string pattern, out IReadOnlyList<Diagnostic> changes)
         {
+            if (title == null) throw new ArgumentNullException("title");
+            if (unit == null) throw new ArgumentNullException("unit");
+            if (extension == null) throw new ArgumentNullException("extension");
             IntPtr p;
             UIntPtr length;
             DiagnosticsHandle d;

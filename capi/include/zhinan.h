@@ -138,12 +138,13 @@ ZN_EXTERN const char *zn_profile_label(const zn_profile *p, int list, size_t i);
 /* The package folder of a region (its label in 2025). */
 ZN_EXTERN const char *zn_profile_region_folder(const zn_profile *p, size_t i);
 /* The readiness scale: lowest and highest level, and each level's name (报告级 …);
- * NULL for a level the scale does not have. */
+ * NULL for a level the scale does not have. Either out-parameter of zn_profile_trl_range
+ * may be NULL, and both may (the call then only checks p). */
 ZN_EXTERN int zn_profile_trl_range(int *lowest, int *highest, const zn_profile *p);
 ZN_EXTERN const char *zn_profile_trl_name(const zn_profile *p, int level);
 ZN_EXTERN const char *zn_profile_trl_criterion(const zn_profile *p, int level);
-/* Limits: the most key technologies and the most 字 of the 项目概述.
- * Out-parameters of these two may be NULL when only one part is wanted. */
+/* Limits: the most key technologies and the most 字 of the 项目概述. Either
+ * out-parameter may be NULL when only one part is wanted, and both may. */
 ZN_EXTERN int zn_profile_limits(int *key_technologies_max, int *overview_max, const zn_profile *p);
 
 /* ---- Suggestion ------------------------------------------------------------------- */
@@ -288,24 +289,29 @@ typedef enum zn_count_mode {
 } zn_count_mode;
 
 /* Counts text (UTF-8, len bytes) as reviewers do with Word's 字数统计, in a zn_count_mode.
- * Ill-formed bytes count as one character each; nothing is normalized first. */
+ * Ill-formed bytes count as one character each; nothing is normalized first. text may be
+ * NULL only when len is 0 (the empty text). */
 ZN_EXTERN int zn_count(size_t *out, const char *text, size_t len, int mode);
 
 /* Text folded for comparison (NFKC, case and width, Traditional to Simplified, without
- * punctuation or white space), as the duplicate rules compare it; free with zn_string_free. */
+ * punctuation or white space), as the duplicate rules compare it; free with zn_string_free.
+ * text may be NULL only when len is 0; out_len may be NULL. */
 ZN_EXTERN int zn_fold(char **out, size_t *out_len, const char *text, size_t len);
 
 /* One file or folder name made legal and readable on Windows, macOS and Linux (forbidden
  * characters replaced by full-width look-alikes, ASCII quotes by “ ”, invisible characters
  * removed, device names defused, at most 255 bytes). *changes, when changes is not NULL,
  * lists what was changed as findings with ids "name.<kind>" (name.replaced_char,
- * name.shortened_title, …) and zh/en messages; free it with zn_diagnostics_free. */
+ * name.shortened_title, …) and zh/en messages; free it with zn_diagnostics_free. out_len
+ * may be NULL; name may not. */
 ZN_EXTERN int zn_name_sanitize(char **out, size_t *out_len, zn_diagnostics **changes, const char *name);
 
 /* A package entry's file name, 序号.项目名称-建议单位.ext, within 255 bytes and a path
  * (folder/name) of at most 160 UTF-16 units so it extracts under Windows' 260 limit; the
  * title is shortened first, at a character boundary. folder may be NULL (the root) and
- * pattern NULL (the call's "{number}.{title}-{unit}"); extension without or with its dot. */
+ * pattern NULL (the call's "{number}.{title}-{unit}"); extension without or with its dot.
+ * title, unit and extension may be "" but not NULL (ZN_EINVAL); out_len and changes may be
+ * NULL, as for zn_name_sanitize. */
 ZN_EXTERN int zn_name_entry(char **out, size_t *out_len, zn_diagnostics **changes, const char *folder, int number,
                             const char *title, const char *unit, const char *extension, const char *pattern);
 
@@ -367,11 +373,22 @@ typedef struct zn_package_options {
   /* The time on every entry; all zero: the fixed default (2025-01-01 00:00:00), so the same
    * input gives the same bytes. */
   int year, month, day, hour, minute, second;
+  /* Version 2. The folders a suggestion's `document` (its 电子版) may lie in besides the
+   * folder of its own file (the name zn_batch_add was given): document_root_count UTF-8
+   * paths, none NULL or "". A document that resolves, links followed, anywhere else is
+   * refused (package.document_outside), so that a system packing the JSON of units never
+   * hands out its own files. document_roots may be NULL when the count is 0 (the default:
+   * only each file's own folder). The strings are read during the call, not kept. */
+  const char *const *document_roots;
+  size_t document_root_count;
 } zn_package_options;
 
-#define ZN_PACKAGE_OPTIONS_VERSION 1
-#define ZN_PACKAGE_OPTIONS_INIT \
-  { ZN_PACKAGE_OPTIONS_VERSION, ZN_NUMBERING_PER_FOLDER, 0, 0, NULL, NULL, NULL, NULL, 0, NULL, NULL, 0, 0, 0, 0, 0, 0 }
+/* 2: document_roots and document_root_count added. A version-1 struct (which ends at
+ * `second`) is still read, as far as it goes. */
+#define ZN_PACKAGE_OPTIONS_VERSION 2
+#define ZN_PACKAGE_OPTIONS_INIT                                                                   \
+  { ZN_PACKAGE_OPTIONS_VERSION, ZN_NUMBERING_PER_FOLDER, 0, 0, NULL, NULL, NULL, NULL, 0, NULL, NULL, \
+    0, 0, 0, 0, 0, 0, NULL, 0 }
 
 /* Writes the package of the batch's suggestions to zip_path and, beside it, the 汇总表 as
  * "<name>-汇总表.xlsx" and ".csv", after checking every rule (each suggestion, then the
@@ -379,7 +396,9 @@ typedef struct zn_package_options {
  * written) when any suggestion has an error; ZN_ECANCELED when the progress callback
  * cancelled; ZN_EIO when a write failed. Never leaves a half-written file at a target: an
  * older file there stays as it was. *diagnostics (when diagnostics is not NULL) receives
- * every finding, each with its file (zn_diagnostics_file). options may be NULL. */
+ * every finding, each with its file (zn_diagnostics_file). options may be NULL (the
+ * defaults); its version is 1 or 2 (only the fields of that version are read), anything
+ * else is ZN_EINVAL. */
 ZN_EXTERN int zn_package_write(zn_diagnostics **diagnostics, const zn_batch *b, const char *zip_path_utf8,
                                const zn_package_options *options);
 

@@ -87,6 +87,11 @@ int zn_name_entry(char** out, size_t* out_len, zn_diagnostics** changes, const c
     if (out_len) *out_len = 0;
     if (changes) *changes = nullptr;
     if (!out) return null_argument("out");
+    // The header lets folder and pattern be NULL (the root, the call's pattern); the parts
+    // of the name itself must be given, even as "".
+    if (!title) return null_argument("title");
+    if (!unit) return null_argument("unit");
+    if (!extension) return null_argument("extension");
     if (number < 0) return fail(ZN_EINVAL, "序号不能为负数", "the number must not be negative");
     zhinan::EntryNameRequest request;
     std::string pattern_text;

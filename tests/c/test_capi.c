@@ -639,6 +639,66 @@ static void test_null_arguments(void) {
   CHECK(zn_profile_trl_range(&a, &b, NULL) == ZN_EINVAL && a == 0 && b == 0);
   CHECK(zn_profile_trl_name(NULL, 1) == NULL && zn_profile_trl_criterion(NULL, 1) == NULL);
   CHECK(zn_profile_limits(&a, &b, NULL) == ZN_EINVAL);
+  /* Out-parameters that may be NULL may be NULL together, and each alone. */
+  CHECK(zn_profile_trl_range(NULL, NULL, p) == ZN_OK);
+  a = b = 7;
+  CHECK(zn_profile_trl_range(&a, NULL, p) == ZN_OK && a == 1);
+  CHECK(zn_profile_trl_range(NULL, &b, p) == ZN_OK && b == 13);
+  CHECK(zn_profile_trl_range(NULL, NULL, NULL) == ZN_EINVAL);
+  CHECK(zn_profile_limits(NULL, NULL, p) == ZN_OK);
+  a = b = 7;
+  CHECK(zn_profile_limits(&a, NULL, p) == ZN_OK && a == 5);
+  CHECK(zn_profile_limits(NULL, &b, p) == ZN_OK && b == 1000);
+  CHECK(zn_profile_limits(NULL, NULL, NULL) == ZN_EINVAL);
+  CHECK(zn_version(NULL, NULL, NULL) == ZN_VERSION_NUMBER);
+  CHECK(zn_suggestion_add_key_tech(NULL, s, "k", NULL, 1, 2) == ZN_OK); /* index may be NULL */
+  CHECK(zn_suggestion_key_tech_levels(NULL, NULL, s, 0) == ZN_OK);
+  CHECK(zn_suggestion_remove_key_tech(s, 0) == ZN_OK);
+
+  /* Across suggestions: every handle and out-parameter the header does not let be NULL. */
+  {
+    zn_batch *batch = (zn_batch *)&batch;
+    zn_registry *r = (zn_registry *)&r;
+    zn_audit *audit = (zn_audit *)&audit;
+    CHECK(zn_validate(NULL, s, NULL, ZN_MODE_SUBMIT) == ZN_EINVAL);
+    d = (zn_diagnostics *)&d;
+    CHECK(zn_validate(&d, NULL, NULL, ZN_MODE_SUBMIT) == ZN_EINVAL && d == NULL);
+    CHECK(zn_batch_new(NULL, NULL) == ZN_EINVAL);
+    CHECK(zn_batch_add(NULL, NULL, NULL) == ZN_EINVAL);
+    CHECK(zn_batch_count(NULL) == 0 && zn_batch_set_registry(NULL, NULL) == ZN_EINVAL);
+    d = (zn_diagnostics *)&d;
+    CHECK(zn_batch_check(&d, NULL) == ZN_EINVAL && d == NULL);
+    CHECK(zn_package_write(NULL, NULL, NULL, NULL) == ZN_EINVAL);
+    CHECK(zn_registry_from_jsonl_file(NULL, NULL, NULL, "x.jsonl") == ZN_EINVAL);
+    d = (zn_diagnostics *)&d;
+    CHECK(zn_registry_from_jsonl_file(&r, &d, NULL, NULL) == ZN_EINVAL && r == NULL && d == NULL);
+    CHECK(zn_registry_save(NULL, "x.idx") == ZN_EINVAL);
+    r = (zn_registry *)&r;
+    CHECK(zn_registry_load(&r, NULL) == ZN_EINVAL && r == NULL);
+    CHECK(zn_registry_load(NULL, "x.idx") == ZN_EINVAL);
+    CHECK(zn_registry_count(NULL) == 0);
+    zn_registry_free(NULL);
+    CHECK(zn_batch_new(&batch, NULL) == ZN_OK);
+    CHECK(zn_batch_add(batch, NULL, "x") == ZN_EINVAL && zn_batch_count(batch) == 0);
+    zn_batch_free(batch);
+    zn_batch_free(NULL);
+    CHECK(zn_audit_new(&audit, NULL) == ZN_OK);
+    CHECK(zn_audit_write_xlsx(NULL, NULL) == ZN_EINVAL);
+    zn_audit_free(audit);
+    zn_audit_free(NULL);
+  }
+  /* Text: text may be NULL only when len is 0. */
+  CHECK(zn_fold(&text, &len, NULL, 0) == ZN_OK && len == 0 && text != NULL && text[0] == '\0');
+  zn_string_free(text);
+  text = (char *)&text;
+  CHECK(zn_fold(&text, &len, NULL, 1) == ZN_EINVAL && text == NULL && len == 0);
+  CHECK(zn_name_sanitize(NULL, NULL, NULL, "x") == ZN_EINVAL);
+  CHECK(zn_rule_id((size_t)-1) == NULL && zn_rule_field((size_t)-1) == NULL && zn_rule_severity((size_t)-1) == -1);
+  CHECK(zn_diagnostics_param_count(NULL, 0) == 0 && zn_diagnostics_param_name(NULL, 0, 0) == NULL);
+  CHECK(zn_diagnostics_param_value(NULL, 0, 0) == NULL);
+  CHECK(zn_diagnostics_file(NULL, 0) == NULL && zn_diagnostics_package(NULL, 0) == NULL);
+  CHECK(zn_diagnostics_entry(NULL, 0) == NULL);
+  CHECK(zn_diagnostics_count_severity(NULL, ZN_SEVERITY_WARNING) == 0);
 
   CHECK(zn_diagnostics_count(NULL) == 0 && zn_diagnostics_count_severity(NULL, 0) == 0);
   CHECK(zn_diagnostics_id(NULL, 0) == NULL && zn_diagnostics_severity(NULL, 0) == -1);

@@ -154,6 +154,100 @@ static void test_package(void) {
   zn_batch_free(b);
 }
 
+/* zn_package_options as version 1 declared it, for a caller built against that header. */
+typedef struct package_options_v1 {
+  int version, numbering, all_regions, gbk_names;
+  const char *department, *contact, *phone, *date;
+  int threads;
+  zn_progress_fn progress;
+  void *progress_user;
+  int year, month, day, hour, minute, second;
+} package_options_v1;
+
+/* A suggestion whose 电子版 lies outside the folder of its file: refused unless the options
+ * name a folder it may lie in (document_roots, version 2); a version-1 struct still works. */
+static void test_document_roots(void) {
+  /* The file is named in the scratch folder; its document is a file of the data folder. */
+  char document[1100];
+  const char *roots[1];
+  const char *bad_roots[2];
+  zn_package_options options = ZN_PACKAGE_OPTIONS_INIT;
+  struct {
+    package_options_v1 v1;
+    unsigned char after[64]; /* what a version-1 caller has after its struct: anything */
+  } old;
+  zn_suggestion *s = load("valid-sco.json");
+  zn_batch *b = NULL, *plain = NULL;
+  zn_diagnostics *d = NULL;
+  long i;
+  sprintf(document, "%.1000s/faulty-many-mistakes.expected.txt", data_dir);
+  CHECK(zn_suggestion_set(s, ZN_FIELD_DOCUMENT, document) == ZN_OK);
+  CHECK(zn_batch_new(&b, NULL) == ZN_OK);
+  CHECK(zn_batch_add(b, s, path_in(scratch, "unit.json")) == ZN_OK);
+
+  CHECK(options.version == 2 && ZN_PACKAGE_OPTIONS_VERSION == 2);
+  CHECK(options.document_roots == NULL && options.document_root_count == 0);
+  CHECK(zn_package_write(&d, b, path_in(scratch, "outside.zip"), &options) == ZN_EREFUSED);
+  i = find(d, "package.document_outside");
+  CHECK(i >= 0 && zn_diagnostics_severity(d, (size_t)i) == ZN_SEVERITY_ERROR);
+  CHECK(i >= 0 && strcmp(zn_diagnostics_path(d, (size_t)i), "/document") == 0);
+  CHECK(strcmp(zn_error_last_id(), "package.refused") == 0);
+  CHECK(!file_exists(path_in(scratch, "outside.zip")));
+  zn_diagnostics_free(d);
+
+  roots[0] = data_dir;
+  options.document_roots = roots;
+  options.document_root_count = 1;
+  CHECK(zn_package_write(&d, b, path_in(scratch, "allowed.zip"), &options) == ZN_OK);
+  CHECK(find(d, "package.document_outside") < 0);
+  CHECK(file_exists(path_in(scratch, "allowed.zip")));
+  zn_diagnostics_free(d);
+
+  /* Roots that are no paths are refused before anything is written. */
+  options.document_roots = NULL;
+  CHECK(zn_package_write(NULL, b, path_in(scratch, "x.zip"), &options) == ZN_EINVAL);
+  CHECK(strstr(zn_error_last(), "document_roots") != NULL);
+  bad_roots[0] = data_dir;
+  bad_roots[1] = NULL;
+  options.document_roots = bad_roots;
+  options.document_root_count = 2;
+  CHECK(zn_package_write(NULL, b, path_in(scratch, "x.zip"), &options) == ZN_EINVAL);
+  CHECK(strstr(zn_error_last(), "document_roots[1]") != NULL);
+  bad_roots[1] = "";
+  CHECK(zn_package_write(NULL, b, path_in(scratch, "x.zip"), &options) == ZN_EINVAL);
+  bad_roots[1] = "\xFF";
+  CHECK(zn_package_write(NULL, b, path_in(scratch, "x.zip"), &options) == ZN_EINVAL);
+  options.document_root_count = 1;
+  options.version = 3; /* a version this library does not know */
+  CHECK(zn_package_write(NULL, b, path_in(scratch, "x.zip"), &options) == ZN_EINVAL);
+  CHECK(strstr(zn_error_last(), "version") != NULL);
+  options.version = -1;
+  CHECK(zn_package_write(NULL, b, path_in(scratch, "x.zip"), &options) == ZN_EINVAL);
+  CHECK(!file_exists(path_in(scratch, "x.zip")));
+
+  /* Version 1: read up to `second` and no further (what follows is garbage); no roots. */
+  memset(&old, 0xFF, sizeof old);
+  memset(&old.v1, 0, sizeof old.v1);
+  old.v1.version = 1;
+  old.v1.department = "\xE9\x9D\x92\xE5\xB2\x9B"; /* 青岛 */
+  CHECK(sizeof old.v1 <= sizeof options);
+  CHECK(zn_package_write(&d, b, path_in(scratch, "v1.zip"), (const zn_package_options *)(const void *)&old.v1) ==
+        ZN_EREFUSED);
+  CHECK(find(d, "package.document_outside") >= 0);
+  zn_diagnostics_free(d);
+  CHECK(zn_batch_new(&plain, NULL) == ZN_OK);
+  CHECK(zn_suggestion_set(s, ZN_FIELD_DOCUMENT, NULL) == ZN_OK);
+  CHECK(zn_batch_add(plain, s, path_in(data_dir, "valid-sco.json")) == ZN_OK);
+  CHECK(zn_package_write(&d, plain, path_in(scratch, "v1.zip"), (const zn_package_options *)(const void *)&old.v1) ==
+        ZN_OK);
+  CHECK(file_exists(path_in(scratch, "v1.zip")) && file_exists(path_in(scratch, "v1-\xE6\xB1\x87\xE6\x80\xBB\xE8\xA1\xA8.csv")));
+  zn_diagnostics_free(d);
+
+  zn_batch_free(plain);
+  zn_batch_free(b);
+  zn_suggestion_free(s);
+}
+
 int main(int argc, char **argv) {
   if (argc != 3) {
     fprintf(stderr, "usage: test_package DATA_DIR SCRATCH_DIR\n");
@@ -164,5 +258,6 @@ int main(int argc, char **argv) {
   test_batch();
   test_registry();
   test_package();
+  test_document_roots();
   return check_summary();
 }

@@ -66,6 +66,24 @@ static void test_names(void) {
   zn_string_free(out);
   zn_diagnostics_free(changes);
   CHECK(zn_name_entry(&out, &len, NULL, NULL, -1, "t", "u", "docx", NULL) == ZN_EINVAL);
+
+  /* folder and pattern may be NULL; title, unit and extension may be "" but not NULL. */
+  CHECK(zn_name_entry(&out, &len, NULL, NULL, 2, "", "", "", NULL) == ZN_OK && out != NULL);
+  zn_string_free(out);
+  zn_error_clear();
+  out = (char *)&out;
+  len = 7;
+  changes = (zn_diagnostics *)&changes;
+  CHECK(zn_name_entry(&out, &len, &changes, NULL, 1, NULL, "u", "docx", NULL) == ZN_EINVAL);
+  CHECK(out == NULL && len == 0 && changes == NULL);
+  CHECK(strstr(zn_error_last(), "zn_name_entry") != NULL && strstr(zn_error_last(), "title") != NULL);
+  CHECK(strstr(zn_error_last(), "NULL") != NULL && strchr(zn_error_last(), '\n') != NULL);
+  CHECK(zn_name_entry(&out, &len, NULL, NULL, 1, "t", NULL, "docx", NULL) == ZN_EINVAL && out == NULL);
+  CHECK(strstr(zn_error_last(), "unit") != NULL);
+  CHECK(zn_name_entry(&out, &len, NULL, NULL, 1, "t", "u", NULL, NULL) == ZN_EINVAL && out == NULL);
+  CHECK(strstr(zn_error_last(), "extension") != NULL);
+  CHECK(zn_name_entry(&out, &len, NULL, "folder", 1, NULL, NULL, NULL, "{number}") == ZN_EINVAL && out == NULL);
+  CHECK(zn_name_entry(NULL, NULL, NULL, NULL, 1, "t", "u", "docx", NULL) == ZN_EINVAL);
 }
 
 /* A title of 300 Han characters is cut to fit 255 bytes, keeping number, unit and extension. */

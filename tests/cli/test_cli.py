@@ -6,7 +6,10 @@ import shutil
 import os
 import subprocess
 import tempfile
+import threading
+import time
 import unittest
+import zipfile
 
 CLI = os.environ["ZHINAN_CLI"]
 SAMPLES = os.environ["ZHINAN_SAMPLES"]
@@ -428,6 +431,109 @@ class WordForms(unittest.TestCase):
         self.assertRegex(r.stderr.decode(), r"\[import\.(format_unsupported|not_docx)\]")
         self.assertEqual(run("import").returncode, 2)
         self.assertEqual(run("import", os.path.join(self.dir, "无此文件.docx")).returncode, 2)
+
+
+LIMIT = 4 * 1024 * 1024  # the built-in profile's limits.max_suggestion_bytes
+
+
+class UnreadableInput(unittest.TestCase):
+    """Issue 12: a file that cannot be read is in the JSON report with its finding, and
+    standard input is read no further than the profile's size limit."""
+
+    def test_json_report_lists_a_file_that_cannot_be_read(self):
+        missing = "/nonexistent/missing.json"
+        sco = os.path.join(SAMPLES, "valid-sco.json")
+        r = run("validate", "--format", "json", missing, sco)
+        self.assertEqual(r.returncode, 2)  # an I/O failure, as before
+        self.assertIn("无法读取", r.stderr.decode())
+        doc = json.loads(r.stdout)
+        self.assertEqual([f["file"] for f in doc["files"]], [missing, sco])
+        self.assertEqual(doc["files"][0]["errors"], 1)
+        self.assertEqual(doc["summary"], {"files": 2, "errors": 1, "warnings": 0})
+        [d] = [d for d in doc["diagnostics"] if d["file"] == missing]
+        self.assertEqual((d["id"], d["severity"]), ("io.read_failed", "error"))
+        self.assertIn("无法读取文件", d["message_zh"])
+        self.assertIn("cannot read", d["message_en"])
+        # The text report counts it too.
+        r = run("validate", missing, sco)
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("[io.read_failed]", r.stdout.decode())
+        self.assertIn("合计：2 个文件，1 个不通过；1 个错误", r.stdout.decode())
+
+    def test_import_json_lists_a_file_that_cannot_be_read(self):
+        r = run("import", "--format", "json", "/nonexistent/form.docx")
+        self.assertEqual(r.returncode, 2)
+        self.assertEqual(r.stdout, b"")
+        doc = json.loads(r.stderr)  # import's findings go to stderr
+        self.assertEqual(doc["files"][0]["file"], "/nonexistent/form.docx")
+        self.assertEqual([d["id"] for d in doc["diagnostics"]], ["io.read_failed"])
+        self.assertEqual(doc["summary"]["errors"], 1)
+
+    def run_bounded(self, *args):
+        """Runs the CLI on /dev/zero as standard input: exit code, stdout, stderr, seconds and
+        its own peak RSS in MB (os.wait4), killed after the time limit."""
+        seconds, megabytes = 20, 200
+        if "ASAN_OPTIONS" in os.environ:  # redzones and quarantine: the same bounds, scaled
+            seconds, megabytes = seconds * 4, megabytes * 4
+        with open("/dev/zero", "rb") as zero, tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+            start = time.monotonic()
+            p = subprocess.Popen([CLI, *args], stdin=zero, stdout=out, stderr=err)
+            timer = threading.Timer(seconds, p.kill)
+            timer.start()
+            try:
+                _, status, usage = os.wait4(p.pid, 0)
+            finally:
+                timer.cancel()
+            p.returncode = os.waitstatus_to_exitcode(status)
+            took = time.monotonic() - start
+            out.seek(0)
+            err.seek(0)
+            result = p.returncode, out.read(), err.read().decode("utf-8", "replace")
+        self.assertLess(took, seconds, args)
+        self.assertLess(usage.ru_maxrss / 1024, megabytes, args)
+        return result
+
+    def test_endless_standard_input_stops_at_the_limit(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            for args in (["validate", "-"], ["format", "-"], ["count", "-"], ["summary", "-"], ["import", "-"],
+                         ["pack", "-o", os.path.join(tmp, "p.zip"), "-"]):
+                with self.subTest(args=args):
+                    code, out, err = self.run_bounded(*args)
+                    self.assertEqual(code, 1)
+                    self.assertIn("format.too_large", out.decode() + err)
+                    self.assertIn("标准输入超过上限", out.decode() + err)
+            self.assertEqual(os.listdir(tmp), [])
+        code, out, _ = self.run_bounded("--lang", "en", "validate", "--format", "json", "-")
+        self.assertEqual(code, 1)
+        doc = json.loads(out)
+        [d] = doc["diagnostics"]
+        self.assertEqual((d["file"], d["id"], d["params"]["limit"]), ("-", "format.too_large", str(LIMIT)))
+        self.assertEqual(doc["summary"], {"files": 1, "errors": 1, "warnings": 0})
+
+    def test_standard_input_at_the_limit_is_read(self):
+        doc = b'{"format":"zhinan.suggestion/1","title":"x"}'
+        at_limit = doc + b" " * (LIMIT - len(doc))
+        r = run("format", "-", stdin=at_limit)
+        self.assertEqual(r.returncode, 0, r.stderr.decode()[:300])
+        r = run("format", "-", stdin=at_limit + b" ")
+        self.assertEqual(r.returncode, 1)
+        self.assertIn("format.too_large", r.stderr.decode())
+
+    def test_a_word_form_on_standard_input_may_be_larger(self):
+        # A form with a 5 MB photo: over the JSON limit, within the Word form's.
+        form = sorted(glob.glob(os.path.join(SAMPLES, "forms", "*.docx")))[0]
+        with tempfile.TemporaryDirectory() as tmp:
+            big = os.path.join(tmp, "big.docx")
+            with zipfile.ZipFile(form) as z, zipfile.ZipFile(big, "w", zipfile.ZIP_DEFLATED) as out:
+                for info in z.infolist():
+                    out.writestr(info, z.read(info.filename))
+                out.writestr("word/media/photo.bin", os.urandom(5 * 1024 * 1024), zipfile.ZIP_STORED)
+            with open(big, "rb") as f:
+                data = f.read()
+        self.assertGreater(len(data), LIMIT)
+        r = run("import", "-", stdin=data)
+        self.assertEqual(r.returncode, 0, r.stderr.decode()[:300])
+        self.assertEqual(json.loads(r.stdout)["format"], "zhinan.suggestion/1")
 
 
 if __name__ == "__main__":

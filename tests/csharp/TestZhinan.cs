@@ -95,6 +95,7 @@ internal static class TestZhinan
         Test("batch", BatchRules);
         Test("registry", FundedProjects);
         Test("package", Package);
+        Test("document roots", DocumentRoots);
         Test("audit", AuditPackages);
 
         Console.WriteLine("csharp.wrapper: " + checks + " checks, " + failures + " failures");
@@ -594,6 +595,53 @@ internal static class TestZhinan
         }
     }
 
+    /// <summary>A Document outside its file's folder is refused unless PackageOptions.DocumentRoots
+    /// names a folder it may lie in (zn_package_options version 2).</summary>
+    private static void DocumentRoots()
+    {
+        string folder = TempFolder();
+        try
+        {
+            string unit = Path.Combine(folder, "unit"), server = Path.Combine(folder, "server");
+            Directory.CreateDirectory(unit);
+            Directory.CreateDirectory(server);
+            File.WriteAllBytes(Path.Combine(server, "电子版.pdf"), Encoding.ASCII.GetBytes("%PDF-1.7\n"));
+            string zip = Path.Combine(folder, "p.zip");
+            using (var batch = new Batch())
+            {
+                using (Suggestion s = Suggestion.FromFile(Sample("valid-sco")))
+                {
+                    s.Document = "../server/电子版.pdf";
+                    batch.Add(s, Path.Combine(unit, "建议.json"));
+                }
+                ZhinanException e = Throws<ZhinanException>(() => batch.WritePackage(zip), "outside without a root");
+                if (e != null)
+                {
+                    Equal(ZhinanStatus.Refused, e.Status, "status");
+                    Check(e.Diagnostics.Any(d => d.Id == "package.document_outside"), "package.document_outside");
+                }
+                Check(!File.Exists(zip), "nothing written");
+                IReadOnlyList<Diagnostic> found =
+                    batch.WritePackage(zip, new PackageOptions { DocumentRoots = new[] { unit, server } });
+                Check(!found.Any(d => d.Id == "package.document_outside"), "allowed under a root");
+                Check(File.Exists(zip), "written with the root");
+                File.Delete(zip);
+                Throws<ArgumentNullException>(
+                    () => batch.WritePackage(zip, new PackageOptions { DocumentRoots = new string[] { null } }),
+                    "a null root");
+                Throws<ArgumentException>(
+                    () => batch.WritePackage(zip, new PackageOptions { DocumentRoots = new[] { "" } }), "an empty root");
+                Throws<ZhinanException>(
+                    () => batch.WritePackage(zip, new PackageOptions { DocumentRoots = new string[0] }), "no roots");
+                Check(!File.Exists(zip), "nothing written for bad roots");
+            }
+        }
+        finally
+        {
+            Directory.Delete(folder, true);
+        }
+    }
+
     private static void AuditPackages()
     {
         string folder = TempFolder();
@@ -679,5 +727,8 @@ internal static class TestZhinan
         Check(changes.Count > 0 && changes.All(d => d.Id.StartsWith("name.", StringComparison.Ordinal)), "changes listed");
         Equal("1.项目名称-建议单位.docx", TextTools.EntryName(1, "项目名称", "建议单位", "docx", null, null, out changes),
               "entry name");
+        Throws<ArgumentNullException>(() => TextTools.EntryName(1, null, "u", "docx", null, null, out changes), "no title");
+        Throws<ArgumentNullException>(() => TextTools.EntryName(1, "t", null, "docx", null, null, out changes), "no unit");
+        Throws<ArgumentNullException>(() => TextTools.EntryName(1, "t", "u", null, null, null, out changes), "no extension");
     }
 }

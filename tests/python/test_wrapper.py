@@ -539,6 +539,39 @@ class BatchTest(unittest.TestCase):
             with self.assertRaises(ValueError):
                 batch.write_package(refused, numbering="alphabetical")
 
+    def test_a_document_outside_the_files_folder_needs_a_root(self):
+        import pathlib
+        unit, server = os.path.join(self.folder, "unit"), os.path.join(self.folder, "server")
+        os.mkdir(unit)
+        os.mkdir(server)
+        with open(os.path.join(server, "电子版.pdf"), "wb") as f:
+            f.write(b"%PDF-1.7\n")
+        with zhinan.Batch() as batch, zhinan.Suggestion.from_file(sample("valid-sco")) as s:
+            s.document = "../server/电子版.pdf"
+            batch.add(s, os.path.join(unit, "建议.json"))
+            zip_path = os.path.join(self.folder, "p.zip")
+            with self.assertRaises(zhinan.ZhinanError) as caught:
+                batch.write_package(zip_path)
+            self.assertEqual(caught.exception.status, zhinan.Status.EREFUSED)
+            self.assertIn("package.document_outside", ids(caught.exception.diagnostics))
+            self.assertFalse(os.path.exists(zip_path))
+            for roots in (server, pathlib.Path(server), [os.fsencode(server)], (unit, server)):
+                with self.subTest(roots=roots):
+                    found = batch.write_package(zip_path, document_roots=roots)
+                    self.assertNotIn("package.document_outside", ids(found))
+                    with zipfile.ZipFile(zip_path) as package:
+                        self.assertIn(b"%PDF-1.7\n", [package.read(i) for i in package.infolist() if not i.is_dir()])
+                    os.remove(zip_path)
+            with self.assertRaises(zhinan.ZhinanError):
+                batch.write_package(zip_path, document_roots=[])  # none: as without the option
+            for bad in (5, [None], [server, 7]):
+                with self.assertRaises(TypeError) as caught:
+                    batch.write_package(zip_path, document_roots=bad)
+                self.assertIn("document_roots", str(caught.exception))
+            with self.assertRaises(ValueError):
+                batch.write_package(zip_path, document_roots=[""])
+            self.assertFalse(os.path.exists(zip_path))
+
 
 class AuditTest(unittest.TestCase):
     """The province's audit: a package written by the wrapper, received from two departments."""
@@ -659,6 +692,114 @@ class TextTest(unittest.TestCase):
         self.assertNotIn(":", name)
         self.assertTrue(changes and all(d.id.startswith("name.") for d in changes))
         self.assertEqual(zhinan.entry_name(1, "项目名称", "建议单位", "docx").name, "1.项目名称-建议单位.docx")
+
+
+class ArgumentTypesTest(unittest.TestCase):
+    """Issue 12: text is str (or UTF-8 bytes where that makes sense), a path is str, bytes or
+    os.PathLike, and anything else is a TypeError naming the parameter, raised before C."""
+
+    def assertRefused(self, name, call, *args, **kwargs):
+        with self.assertRaises(TypeError) as caught:
+            call(*args, **kwargs)
+        self.assertIn(name, str(caught.exception))
+
+    def test_json_text_is_str_or_bytes(self):
+        for bad in (12345, None, ["{}"], 1.5):
+            self.assertRefused("text", zhinan.Suggestion.from_json, bad)
+            self.assertRefused("text", zhinan.Profile.from_json, bad)
+        with open(sample("valid-sco"), "rb") as f:
+            data = f.read()
+        for given in (data, bytearray(data), memoryview(data), data.decode("utf-8")):
+            with zhinan.Suggestion.from_json(given) as s:
+                self.assertEqual(s.region, "sco")
+
+    def test_count_and_fold_take_str_and_utf8_bytes(self):
+        text = "東京2024オリンピック"
+        self.assertEqual(zhinan.count(text.encode("utf-8")), 9)
+        self.assertEqual(zhinan.count(bytearray(text.encode("utf-8"))), 9)
+        self.assertEqual(zhinan.count(b""), 0)
+        self.assertEqual(zhinan.fold("ＡＢＣ，中國".encode("utf-8")), "abc中国")
+        for bad in (5, None, ["x"]):
+            self.assertRefused("text", zhinan.count, bad)
+            self.assertRefused("text", zhinan.fold, bad)
+        self.assertRefused("mode", zhinan.count, "x", mode=1)
+        with self.assertRaises(ValueError):
+            zhinan.count("x", mode="bytes")
+
+    def test_names(self):
+        self.assertEqual(zhinan.sanitize_name("a:b".encode("utf-8")).name, zhinan.sanitize_name("a:b").name)
+        for bad in (None, 5):
+            self.assertRefused("name", zhinan.sanitize_name, bad)
+        with self.assertRaises(ValueError):
+            zhinan.sanitize_name(b"a\0b")
+        self.assertTrue(zhinan.entry_name(2, "", "", "").name.startswith("2."))  # "" is given, NULL is not
+        self.assertRefused("title", zhinan.entry_name, 1, None, "u", "docx")
+        self.assertRefused("unit", zhinan.entry_name, 1, "t", None, "docx")
+        self.assertRefused("extension", zhinan.entry_name, 1, "t", "u", None)
+        self.assertRefused("folder", zhinan.entry_name, 1, "t", "u", "docx", folder=5)
+        self.assertRefused("pattern", zhinan.entry_name, 1, "t", "u", "docx", pattern=b"{number}")
+        self.assertRefused("number", zhinan.entry_name, "1", "t", "u", "docx")
+        with self.assertRaises(ValueError):
+            zhinan.entry_name(2**40, "t", "u", "docx")
+
+    def test_paths_are_str_bytes_or_path_like(self):
+        import pathlib
+        path = sample("valid-sco")
+        for given in (path, os.fsencode(path), pathlib.Path(path)):
+            with zhinan.Suggestion.from_file(given) as s:
+                self.assertEqual(s.region, "sco")
+                self.assertEqual(s.source_path, path)
+        for bad in (12345, None, [path]):
+            self.assertRefused("path", zhinan.Suggestion.from_file, bad)
+            self.assertRefused("path", zhinan.Suggestion.from_docx_file, bad)
+            self.assertRefused("path", zhinan.Profile.from_file, bad)
+            self.assertRefused("path", zhinan.Registry.from_jsonl_file, bad)
+            self.assertRefused("path", zhinan.Registry.load, bad)
+        for cut in (path + "\0.txt", os.fsencode(path) + b"\0.txt"):
+            with self.assertRaises(ValueError):
+                zhinan.Suggestion.from_file(cut)
+        with zhinan.Profile.from_file(pathlib.Path(os.environ["ZHINAN_PROFILE"])) as p:
+            self.assertEqual(p.trl_range, (1, 13))
+            self.assertRefused("level", p.trl_name, "1")
+            self.assertIsNone(p.trl_name(2**40))  # no scale has it; ctypes would have cut it to 0
+
+    def test_fields_and_codes(self):
+        with zhinan.Suggestion() as s:
+            self.assertRefused("title", setattr, s, "title", b"x")
+            self.assertRefused("department", setattr, s, "department", 5)
+            self.assertRefused("industries", setattr, s, "industries", 5)
+            self.assertRefused("industries", setattr, s, "industries", b"sco")
+            self.assertRefused("industry", setattr, s, "industry", 5)
+            self.assertRefused("regions", setattr, s, "regions", ["sco", 1])
+            self.assertRefused("region", setattr, s, "region", [None])
+            self.assertRefused("subtypes", setattr, s, "subtypes", 3)
+            self.assertRefused("code_or_label", s.add_region, 5)
+            self.assertRefused("code_or_label", s.add_industry, None)
+            self.assertEqual((s.industries, s.regions, s.subtypes), ([], [], []))
+            self.assertRefused("name", s.key_technologies.add, 5)
+            self.assertRefused("mode", zhinan.validate, s, mode=0)
+
+    def test_batch_and_audit(self):
+        import pathlib
+        with zhinan.Suggestion.from_file(sample("valid-sco")) as s, zhinan.Batch() as b:
+            b.add(s, pathlib.Path(sample("valid-sco")))
+            b.add(s, os.fsencode(sample("valid-sco")))
+            self.assertEqual(len(b), 2)
+            self.assertRefused("name", b.add, s, 5)
+            with tempfile.TemporaryDirectory() as tmp:
+                self.assertRefused("zip_path", b.write_package, 5)
+                self.assertRefused("numbering", b.write_package, os.path.join(tmp, "p.zip"), numbering=0)
+                self.assertRefused("threads", b.write_package, os.path.join(tmp, "p.zip"), threads="2")
+                self.assertRefused("department", b.write_package, os.path.join(tmp, "p.zip"), department=b"x")
+                self.assertFalse(os.listdir(tmp))
+        with zhinan.Audit() as audit:
+            self.assertRefused("path", audit.add_package_file, 5)
+            self.assertRefused("name", audit.add_package_bytes, None, b"PK")
+            self.assertRefused("data", audit.add_package_bytes, "x.zip", "PK")
+            self.assertRefused("mode", audit.run, mode=None)
+            self.assertRefused("format", audit.report, 1)
+            self.assertRefused("path", audit.write_xlsx, None)
+        self.assertRefused("path", zhinan.Library, 5)
 
 
 if __name__ == "__main__":

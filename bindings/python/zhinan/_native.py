@@ -91,17 +91,19 @@ PROGRESS = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_size_t, ctyp
 
 
 class PackageOptionsStruct(ctypes.Structure):
-    """zn_package_options, version 1, field for field."""
+    """zn_package_options, version 2, field for field."""
 
     _fields_ = [("version", ctypes.c_int), ("numbering", ctypes.c_int), ("all_regions", ctypes.c_int),
                 ("gbk_names", ctypes.c_int), ("department", ctypes.c_char_p), ("contact", ctypes.c_char_p),
                 ("phone", ctypes.c_char_p), ("date", ctypes.c_char_p), ("threads", ctypes.c_int),
                 ("progress", PROGRESS), ("progress_user", ctypes.c_void_p),
                 ("year", ctypes.c_int), ("month", ctypes.c_int), ("day", ctypes.c_int),
-                ("hour", ctypes.c_int), ("minute", ctypes.c_int), ("second", ctypes.c_int)]
+                ("hour", ctypes.c_int), ("minute", ctypes.c_int), ("second", ctypes.c_int),
+                # version 2
+                ("document_roots", ctypes.POINTER(ctypes.c_char_p)), ("document_root_count", ctypes.c_size_t)]
 
 
-PACKAGE_OPTIONS_VERSION = 1
+PACKAGE_OPTIONS_VERSION = 2
 
 # int (*zn_audit_progress_fn)(void *user, size_t packages_done, size_t packages_total, size_t entries_done)
 AUDIT_PROGRESS = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_size_t, ctypes.c_size_t, ctypes.c_size_t)
@@ -233,15 +235,52 @@ def _default_name() -> str:
     return "libzhinan.so.1"
 
 
+def _type_name(value: Any) -> str:
+    return "None" if value is None else type(value).__name__
+
+
 def encode(text: Optional[str], what: str = "text") -> Optional[bytes]:
-    """A str as NUL-terminated UTF-8 for a const char * (None stays NULL)."""
+    """A str as NUL-terminated UTF-8 for a const char * (None stays NULL, for the
+    parameters the C API lets be NULL). TypeError, naming ``what``, for anything else."""
     if text is None:
         return None
     if not isinstance(text, str):
-        raise TypeError(f"{what} must be str, not {type(text).__name__}")
+        raise TypeError(f"{what} must be str, not {_type_name(text)}")
     if "\0" in text:  # C would silently cut the text there
         raise ValueError(f"{what} contains a NUL character")
     return text.encode("utf-8")
+
+
+def encode_required(text: str, what: str) -> bytes:
+    """As encode, for a parameter the C API refuses as NULL: None is a TypeError too."""
+    if text is None:
+        raise TypeError(f"{what} must be str, not None")
+    return encode(text, what)  # type: ignore[return-value]
+
+
+_BYTES_LIKE = (bytes, bytearray, memoryview)
+
+
+def text_bytes(text: "str | bytes", what: str) -> bytes:
+    """Text passed with its length (JSON, text to count or fold): a str as UTF-8, or bytes
+    (bytearray, memoryview) as they are, taken to be UTF-8. TypeError, naming ``what``, for
+    anything else (bytes(12345) would make 12,345 NUL bytes of an int)."""
+    if isinstance(text, str):
+        return text.encode("utf-8")
+    if isinstance(text, _BYTES_LIKE):
+        return bytes(text)
+    raise TypeError(f"{what} must be str or bytes, not {_type_name(text)}")
+
+
+def choice(options: "dict[str, int]", value: str, what: str) -> int:
+    """The C value of a named option ("per-folder", "draft", …): TypeError naming ``what``
+    for a value that is not str, ValueError for a str that is none of them."""
+    if not isinstance(value, str):
+        raise TypeError(f"{what} must be str, not {_type_name(value)}")
+    if value not in options:
+        names = ", ".join(repr(name) for name in options)
+        raise ValueError(f"{what} must be one of {names}, not {value!r}")
+    return options[value]
 
 
 def decode(raw: Optional[bytes]) -> Optional[str]:
@@ -249,12 +288,18 @@ def decode(raw: Optional[bytes]) -> Optional[str]:
     return None if raw is None else raw.decode("utf-8")
 
 
-def path_bytes(path: "os.PathLike[str] | str") -> bytes:
-    """A file name as the UTF-8 the C API takes, whatever the locale."""
-    name = os.fspath(path)
+def path_bytes(path: "os.PathLike[str] | str | bytes", what: str = "path") -> bytes:
+    """A file name (str, bytes or os.PathLike) as the UTF-8 the C API takes, whatever the
+    locale. TypeError, naming ``what``, for anything else; ValueError for a NUL inside."""
+    try:
+        name = os.fspath(path)
+    except TypeError:
+        raise TypeError(f"{what} must be str, bytes or os.PathLike, not {_type_name(path)}") from None
     if isinstance(name, bytes):
+        if b"\0" in name:  # C would silently cut the name there
+            raise ValueError(f"{what} contains a NUL byte")
         return name  # already bytes: the library refuses them unless they are UTF-8
-    return encode(name, "path")  # type: ignore[return-value]
+    return encode(name, what)  # type: ignore[return-value]
 
 
 class Library:
@@ -269,7 +314,10 @@ class Library:
     def __init__(self, path: "os.PathLike[str] | str | None" = None):
         if path is None:
             path = os.environ.get("ZHINAN_LIBRARY") or _default_name()
-        self.path = os.fspath(path)
+        try:
+            self.path = os.fspath(path)
+        except TypeError:
+            raise TypeError(f"path must be str, bytes or os.PathLike, not {_type_name(path)}") from None
         self.c = ctypes.CDLL(self.path)
         for name, (restype, argtypes) in _SIGNATURES.items():
             try:

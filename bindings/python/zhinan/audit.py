@@ -8,7 +8,7 @@ import os
 from typing import Any, Callable, List, Optional
 
 from ._native import (AUDIT_OPTIONS_VERSION, AUDIT_PROGRESS, A, AuditOptionsStruct, D, Handle, Library, Status,
-                      encode, path_bytes)
+                      _type_name, choice, encode_required, path_bytes)
 from .batch import Registry
 from .diagnostic import Diagnostic
 from .profile import Profile
@@ -42,19 +42,19 @@ class Audit(Handle):
         self._adopt(lib, out)
         self._registry: Optional[Registry] = None
 
-    def add_package_file(self, path: "os.PathLike[str] | str") -> None:
+    def add_package_file(self, path: "os.PathLike[str] | str | bytes") -> None:
         """A .zip, .7z or .rar file, or a folder; a 汇总表 beside the file
         ("NAME-汇总表.xlsx" or ".csv") is checked with it."""
-        self._library.check(self._library.c.zn_audit_add_package_file(self._live(), path_bytes(path)))
+        self._library.check(self._library.c.zn_audit_add_package_file(self._live(), path_bytes(path, "path")))
 
     def add_package_bytes(self, name: str, data: bytes) -> None:
         """A package held in memory (copied); ``name`` is its file name ("部门.zip"), which
         the findings and reports use."""
         if not isinstance(data, (bytes, bytearray, memoryview)):
-            raise TypeError(f"data must be bytes, not {type(data).__name__}")
+            raise TypeError(f"data must be bytes, not {_type_name(data)}")
+        label = encode_required(name, "name")
         data = bytes(data)
-        self._library.check(self._library.c.zn_audit_add_package_bytes(self._live(), encode(name, "name"), data,
-                                                                      len(data)))
+        self._library.check(self._library.c.zn_audit_add_package_bytes(self._live(), label, data, len(data)))
 
     @property
     def registry(self) -> Optional[Registry]:
@@ -78,8 +78,7 @@ class Audit(Handle):
         suggestion). Findings are data, whatever they say. ``progress(packages_done,
         packages_total, entries_done)`` is called as it goes; returning False cancels
         (ZhinanError ECANCELED), and what it raises cancels and is raised again."""
-        if mode not in _MODES:
-            raise ValueError(f"mode must be 'submit' or 'draft', not {mode!r}")
+        c_mode = choice(_MODES, mode, "mode")
         lib = self._library
         raised: List[BaseException] = []
 
@@ -94,7 +93,7 @@ class Audit(Handle):
 
         options = AuditOptionsStruct()
         options.version = AUDIT_OPTIONS_VERSION
-        options.mode = _MODES[mode]
+        options.mode = c_mode
         options.progress = AUDIT_PROGRESS(report) if progress is not None else AUDIT_PROGRESS()
         out = D()
         status = lib.c.zn_audit_run(ctypes.byref(out), self._live(), ctypes.byref(options))
@@ -113,10 +112,8 @@ class Audit(Handle):
         """The report of the last run: ``"text"`` (Chinese, then English, for a terminal),
         ``"json"`` (one zhinan.audit/1 document) or ``"html"`` (one self-contained page,
         printable on A4). ZhinanError EINVAL before a run."""
-        if format not in _FORMATS:
-            raise ValueError(f"format must be 'text', 'json' or 'html', not {format!r}")
-        return self._library.owned(self._library.c.zn_audit_report, self._live(), _FORMATS[format])
+        return self._library.owned(self._library.c.zn_audit_report, self._live(), choice(_FORMATS, format, "format"))
 
-    def write_xlsx(self, path: "os.PathLike[str] | str") -> None:
+    def write_xlsx(self, path: "os.PathLike[str] | str | bytes") -> None:
         """The province-wide list of every suggestion read, as .xlsx, written atomically."""
-        self._library.check(self._library.c.zn_audit_write_xlsx(self._live(), path_bytes(path)))
+        self._library.check(self._library.c.zn_audit_write_xlsx(self._live(), path_bytes(path, "path")))

@@ -5,10 +5,10 @@ from __future__ import annotations
 import ctypes
 import datetime
 import os
-from typing import Any, Callable, List, Optional
+from typing import Any, Callable, Iterable, List, Optional, Union
 
 from ._native import (B, D, PACKAGE_OPTIONS_VERSION, PROGRESS, R, Handle, Library, PackageOptionsStruct, Status,
-                      encode, path_bytes)
+                      _type_name, choice, encode, path_bytes)
 from .diagnostic import Diagnostic
 from .profile import Profile
 from .suggestion import Suggestion, _profile_pointer
@@ -28,51 +28,79 @@ class Registry(Handle):
         raise TypeError("use Registry.from_jsonl_file() or Registry.load()")
 
     @classmethod
-    def from_jsonl_file(cls, path: "os.PathLike[str] | str", profile: Optional[Profile] = None,
+    def from_jsonl_file(cls, path: "os.PathLike[str] | str | bytes", profile: Optional[Profile] = None,
                         library: Optional[Library] = None) -> "Registry":
         """One {"id", "year", "title", "abstract", "unit"} per line. Bad lines are skipped
         and listed in ``parse_diagnostics`` (registry.line_invalid, with the line)."""
+        name = path_bytes(path, "path")
         lib = library or (profile._library if profile is not None else Library.default())
-        out, found = lib.read(R, lib.c.zn_registry_from_jsonl_file, _profile_pointer(profile), path_bytes(path))
+        out, found = lib.read(R, lib.c.zn_registry_from_jsonl_file, _profile_pointer(profile), name)
         registry = cls._wrap(lib, out)
         registry.parse_diagnostics = found
         return registry
 
     @classmethod
-    def load(cls, path: "os.PathLike[str] | str", library: Optional[Library] = None) -> "Registry":
+    def load(cls, path: "os.PathLike[str] | str | bytes", library: Optional[Library] = None) -> "Registry":
         """Reads what ``save`` wrote (ZhinanError EPARSE for anything else)."""
+        name = path_bytes(path, "path")
         lib = library or Library.default()
         out = R()
-        lib.check(lib.c.zn_registry_load(ctypes.byref(out), path_bytes(path)))
+        lib.check(lib.c.zn_registry_load(ctypes.byref(out), name))
         registry = cls._wrap(lib, out)
         registry.parse_diagnostics = []
         return registry
 
-    def save(self, path: "os.PathLike[str] | str") -> None:
+    def save(self, path: "os.PathLike[str] | str | bytes") -> None:
         """Writes the registry and its index to one file, atomically."""
-        self._library.check(self._library.c.zn_registry_save(self._live(), path_bytes(path)))
+        self._library.check(self._library.c.zn_registry_save(self._live(), path_bytes(path, "path")))
 
     def __len__(self) -> int:
         return self._library.c.zn_registry_count(self._live())
 
 
+PathLike = Union[str, bytes, "os.PathLike[str]"]
+
+
+def _roots(document_roots: Union[None, PathLike, Iterable[PathLike]]) -> Any:
+    """The folders as a char *[] for zn_package_options.document_roots (one path alone is
+    one folder, not its characters); None for none."""
+    if document_roots is None:
+        return None
+    if isinstance(document_roots, (str, bytes, os.PathLike)):
+        document_roots = [document_roots]
+    try:
+        items = list(document_roots)
+    except TypeError:
+        raise TypeError("document_roots must be a path or an iterable of paths, not "
+                        f"{_type_name(document_roots)}") from None
+    paths = [path_bytes(root, "each of document_roots") for root in items]
+    if any(not p for p in paths):
+        raise ValueError("document_roots: a folder may not be empty")
+    return (ctypes.c_char_p * len(paths))(*paths) if paths else None
+
+
 def _options(callback: Any, numbering: str, all_regions: bool, gbk_names: bool,
              department: Optional[str], contact: Optional[str], phone: Optional[str], date: Optional[str],
-             threads: int, time: Optional[datetime.datetime]) -> PackageOptionsStruct:
-    if numbering not in _NUMBERING:
-        raise ValueError(f"numbering must be 'per-folder' or 'global', not {numbering!r}")
+             threads: int, time: Optional[datetime.datetime], roots: Any) -> PackageOptionsStruct:
     o = PackageOptionsStruct()
     o.version = PACKAGE_OPTIONS_VERSION
-    o.numbering = _NUMBERING[numbering]
+    o.numbering = choice(_NUMBERING, numbering, "numbering")
     o.all_regions = int(bool(all_regions))
     o.gbk_names = int(bool(gbk_names))
     o.department, o.contact = encode(department, "department"), encode(contact, "contact")
     o.phone, o.date = encode(phone, "phone"), encode(date, "date")
+    if isinstance(threads, bool) or not isinstance(threads, int):
+        raise TypeError(f"threads must be int, not {_type_name(threads)}")
+    if not -2**31 <= threads < 2**31:  # ctypes would cut it
+        raise ValueError(f"threads {threads} does not fit a C int")
     o.threads = threads
     o.progress = callback
     if time is not None:
         o.year, o.month, o.day = time.year, time.month, time.day
         o.hour, o.minute, o.second = time.hour, time.minute, time.second
+    if roots is not None:  # the caller keeps `roots` alive until zn_package_write returns
+        o.document_roots = ctypes.cast(roots, ctypes.POINTER(ctypes.c_char_p))
+        o.document_root_count = len(roots)
     return o
 
 
@@ -91,16 +119,17 @@ class Batch(Handle):
         self._adopt(lib, out)
         self._registry: Optional[Registry] = None
 
-    def add(self, suggestion: Suggestion, name: Optional[str] = None) -> None:
+    def add(self, suggestion: Suggestion, name: "str | os.PathLike[str] | bytes | None" = None) -> None:
         """Adds a copy of ``suggestion`` under ``name``: the file it came from (relative
         ``document`` paths are found beside it; the default is ``suggestion.source_path``)
         or any label the findings should name."""
         if not isinstance(suggestion, Suggestion):
-            raise TypeError(f"suggestion must be a zhinan.Suggestion, not {type(suggestion).__name__}")
+            raise TypeError(f"suggestion must be a zhinan.Suggestion, not {_type_name(suggestion)}")
         name = suggestion.source_path if name is None else name
         if name is None:
             raise ValueError("name the suggestion: it was not read from a file")
-        self._library.check(self._library.c.zn_batch_add(self._live(), suggestion._live(), encode(name, "name")))
+        label = path_bytes(name, "name")  # a label, or the path of the file it came from
+        self._library.check(self._library.c.zn_batch_add(self._live(), suggestion._live(), label))
 
     def __len__(self) -> int:
         return self._library.c.zn_batch_count(self._live())
@@ -136,14 +165,17 @@ class Batch(Handle):
                       all_regions: bool = False, gbk_names: bool = False, department: Optional[str] = None,
                       contact: Optional[str] = None, phone: Optional[str] = None, date: Optional[str] = None,
                       threads: int = 0, time: Optional[datetime.datetime] = None,
-                      progress: Optional[Callable[[int, int], Optional[bool]]] = None) -> List[Diagnostic]:
+                      progress: Optional[Callable[[int, int], Optional[bool]]] = None,
+                      document_roots: Union[None, PathLike, Iterable[PathLike]] = None) -> List[Diagnostic]:
         """Checks every rule, then writes the package to ``zip_path`` and the 汇总表 beside
         it (``<name>-汇总表.xlsx`` and ``.csv``), atomically. Returns the findings (warnings;
         each with its ``file``). Raises ZhinanError with the findings: EREFUSED (nothing
         written) when a suggestion has errors, ECANCELED when ``progress(done, total)``
         returned False, EIO when writing failed. ``time`` stamps every entry (default: a
         fixed date, so the same input gives the same bytes); ``department``, ``contact``,
-        ``phone`` and ``date`` fill the 汇总表's header."""
+        ``phone`` and ``date`` fill the 汇总表's header. ``document_roots`` (a folder or a
+        list of them) are where a suggestion's ``document`` may lie besides the folder of
+        its own file; one anywhere else is refused (package.document_outside)."""
         lib = self._library
         raised: List[BaseException] = []
 
@@ -157,10 +189,12 @@ class Batch(Handle):
                 return 1
 
         callback = PROGRESS(report) if progress is not None else PROGRESS()
+        roots = _roots(document_roots)
         options = _options(callback, numbering, all_regions, gbk_names, department, contact, phone, date,
-                           threads, time)
+                           threads, time, roots)
         out = D()
-        status = lib.c.zn_package_write(ctypes.byref(out), self._live(), path_bytes(zip_path), ctypes.byref(options))
+        status = lib.c.zn_package_write(ctypes.byref(out), self._live(), path_bytes(zip_path, "zip_path"),
+                                        ctypes.byref(options))
         failure = lib.error(status) if status != Status.OK else None
         try:
             found = lib.read_diagnostics(out)

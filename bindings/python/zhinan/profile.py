@@ -5,7 +5,7 @@ import ctypes
 import os
 from typing import Dict, List, NamedTuple, Optional, Tuple, Union
 
-from ._native import P, Handle, Library, path_bytes
+from ._native import P, Handle, Library, _type_name, path_bytes, text_bytes
 
 # zn_profile_list
 _INDUSTRIES, _REGIONS, _PROJECT_TYPES, _BRING_IN_SUBTYPES = 0, 1, 2, 3
@@ -31,6 +31,14 @@ class Limits(NamedTuple):
     overview_max: int  # 项目概述 1000 字以内
 
 
+def _level(level: int) -> int:
+    """A readiness level as a C int: one too large for it becomes 0, a level no scale has,
+    rather than being cut by ctypes into one that some scale has."""
+    if isinstance(level, bool) or not isinstance(level, int):
+        raise TypeError(f"level must be int, not {_type_name(level)}")
+    return level if -2**31 <= level < 2**31 else 0  # 0 is on no scale
+
+
 class Profile(Handle):
     """A call profile (zn_profile). Use ``Profile.builtin()`` for the 2025 Shandong call,
     or read another year's from ``zhinan.profile/1`` JSON. Immutable; close it (or use
@@ -53,15 +61,16 @@ class Profile(Handle):
     @classmethod
     def from_json(cls, text: Union[str, bytes], library: Optional[Library] = None) -> "Profile":
         """Reads zhinan.profile/1; ZhinanError (with ``diagnostics``) when it cannot."""
+        data = text_bytes(text, "text")
         lib = library or Library.default()
-        data = text.encode("utf-8") if isinstance(text, str) else bytes(text)
         out, _ = lib.read(P, lib.c.zn_profile_from_json, data, len(data))
         return cls._wrap(lib, out)
 
     @classmethod
-    def from_file(cls, path: "os.PathLike[str] | str", library: Optional[Library] = None) -> "Profile":
+    def from_file(cls, path: "os.PathLike[str] | str | bytes", library: Optional[Library] = None) -> "Profile":
+        name = path_bytes(path, "path")
         lib = library or Library.default()
-        out, _ = lib.read(P, lib.c.zn_profile_from_file, path_bytes(path))
+        out, _ = lib.read(P, lib.c.zn_profile_from_file, name)
         return cls._wrap(lib, out)
 
     def __repr__(self) -> str:
@@ -120,11 +129,11 @@ class Profile(Handle):
 
     def trl_name(self, level: int) -> Optional[str]:
         """The name of a readiness level (报告级 …), None when the scale has no such level."""
-        raw = self._library.c.zn_profile_trl_name(self._live(), level)
+        raw = self._library.c.zn_profile_trl_name(self._live(), _level(level))
         return None if raw is None else raw.decode("utf-8")
 
     def trl_criterion(self, level: int) -> Optional[str]:
-        raw = self._library.c.zn_profile_trl_criterion(self._live(), level)
+        raw = self._library.c.zn_profile_trl_criterion(self._live(), _level(level))
         return None if raw is None else raw.decode("utf-8")
 
     @property

@@ -7,7 +7,7 @@ import enum
 import os
 from typing import Any, Callable, Iterable, List, Optional, Union
 
-from ._native import S, Handle, Library, encode, path_bytes
+from ._native import S, Handle, Library, _type_name, encode, encode_required, path_bytes, text_bytes
 from .diagnostic import Diagnostic
 from .key_technologies import KeyTechnologies, KeyTechnology
 from .profile import Profile
@@ -87,22 +87,31 @@ class _Flag:
         obj.project_types = (flags | self.flag) if value else (flags & ~self.flag)
 
 
-def _one_or_many(values: Union[None, str, Iterable[str]]) -> List[str]:
-    """A str is one value (not its characters); None is none."""
+def _one_or_many(values: Union[None, str, Iterable[str]], what: str) -> List[str]:
+    """A str is one value (not its characters); None is none; else an iterable of str.
+    TypeError naming ``what`` for anything else (bytes too: its items would be ints)."""
     if values is None:
         return []
-    items = [values] if isinstance(values, str) else list(values)
+    if isinstance(values, str):
+        items = [values]
+    elif isinstance(values, (bytes, bytearray, memoryview)):
+        raise TypeError(f"{what} must be str or an iterable of str, not {_type_name(values)}")
+    else:
+        try:
+            items = list(values)
+        except TypeError:
+            raise TypeError(f"{what} must be str or an iterable of str, not {_type_name(values)}") from None
     for item in items:
-        encode(item, "code or label")  # type and NUL checks before anything changes
+        encode_required(item, f"each of {what}")  # type and NUL checks before anything changes
         if not item:
-            raise ValueError("a code or label may not be empty")
+            raise ValueError(f"{what}: a code or label may not be empty")
     return items
 
 
-def _single(value: str) -> bytes:
+def _single(value: str, what: str) -> bytes:
     if not isinstance(value, str):
-        raise TypeError(f"a code or label must be str, not {type(value).__name__}")
-    return encode(*_one_or_many(value))  # type: ignore[return-value]
+        raise TypeError(f"{what} must be str, not {_type_name(value)}")
+    return encode(*_one_or_many(value, what))  # type: ignore[return-value]
 
 
 class Suggestion(Handle):
@@ -145,16 +154,17 @@ class Suggestion(Handle):
         """Reads zhinan.suggestion/1 (str, or bytes in UTF-8, a BOM is fine) under profile
         (None: the built-in one). Raises ZhinanError with ``diagnostics`` and the first
         error's line and column when the text is not a suggestion at all."""
+        data = text_bytes(text, "text")
         lib = library or (profile._library if profile is not None else Library.default())
-        data = text.encode("utf-8") if isinstance(text, str) else bytes(text)
         return cls._read(lib, lib.c.zn_suggestion_from_json, _profile_pointer(profile), data, len(data))
 
     @classmethod
-    def from_file(cls, path: "os.PathLike[str] | str", profile: Optional[Profile] = None,
+    def from_file(cls, path: "os.PathLike[str] | str | bytes", profile: Optional[Profile] = None,
                   library: Optional[Library] = None) -> "Suggestion":
         """Reads a file; ZhinanError with status EIO when it cannot be read."""
+        name = path_bytes(path, "path")
         lib = library or (profile._library if profile is not None else Library.default())
-        obj = cls._read(lib, lib.c.zn_suggestion_from_file, _profile_pointer(profile), path_bytes(path))
+        obj = cls._read(lib, lib.c.zn_suggestion_from_file, _profile_pointer(profile), name)
         obj.source_path = os.fsdecode(path)
         return obj
 
@@ -167,19 +177,20 @@ class Suggestion(Handle):
         ``diagnostics``: import.not_docx, import.form_not_found, …) when the bytes are no
         such form."""
         if not isinstance(data, (bytes, bytearray, memoryview)):
-            raise TypeError(f"data must be bytes, not {type(data).__name__}")
+            raise TypeError(f"data must be bytes, not {_type_name(data)}")
         lib = library or (profile._library if profile is not None else Library.default())
         data = bytes(data)
         return cls._read(lib, lib.c.zn_suggestion_from_docx, _profile_pointer(profile), data, len(data))
 
     @classmethod
-    def from_docx_file(cls, path: "os.PathLike[str] | str", profile: Optional[Profile] = None,
+    def from_docx_file(cls, path: "os.PathLike[str] | str | bytes", profile: Optional[Profile] = None,
                        library: Optional[Library] = None) -> "Suggestion":
         """Reads a Word form from a file; ZhinanError with status EIO when it cannot be
         read, EPARSE when it is no form (a .doc or .wps gives import.format_unsupported,
         saying how to re-save it as .docx)."""
+        name = path_bytes(path, "path")
         lib = library or (profile._library if profile is not None else Library.default())
-        obj = cls._read(lib, lib.c.zn_suggestion_from_docx_file, _profile_pointer(profile), path_bytes(path))
+        obj = cls._read(lib, lib.c.zn_suggestion_from_docx_file, _profile_pointer(profile), name)
         obj.source_path = os.fsdecode(path)
         return obj
 
@@ -230,8 +241,8 @@ class Suggestion(Handle):
         p, lib = self._live(), self._library
         return [lib.borrowed(item(p, i)) for i in range(count(p))]
 
-    def _replace(self, set_one: Callable[..., int], add: Callable[..., int], values: Any) -> None:
-        items, lib = _one_or_many(values), self._library
+    def _replace(self, set_one: Callable[..., int], add: Callable[..., int], values: Any, what: str) -> None:
+        items, lib = _one_or_many(values, what), self._library
         lib.check(set_one(self._live(), encode(items[0]) if items else None))
         for value in items[1:]:
             lib.check(add(self._live(), encode(value)))
@@ -245,7 +256,7 @@ class Suggestion(Handle):
     @industries.setter
     def industries(self, values: Union[None, str, Iterable[str]]) -> None:
         c = self._library.c
-        self._replace(c.zn_suggestion_set_industry, c.zn_suggestion_add_industry, values)
+        self._replace(c.zn_suggestion_set_industry, c.zn_suggestion_add_industry, values, "industries")
 
     @property
     def industry(self) -> Optional[str]:
@@ -255,10 +266,11 @@ class Suggestion(Handle):
 
     @industry.setter
     def industry(self, value: Optional[str]) -> None:
-        self.industries = value
+        c = self._library.c
+        self._replace(c.zn_suggestion_set_industry, c.zn_suggestion_add_industry, value, "industry")
 
     def add_industry(self, code_or_label: str) -> None:
-        self._library.check(self._library.c.zn_suggestion_add_industry(self._live(), _single(code_or_label)))
+        self._library.check(self._library.c.zn_suggestion_add_industry(self._live(), _single(code_or_label, "code_or_label")))
 
     @property
     def regions(self) -> List[str]:
@@ -269,7 +281,7 @@ class Suggestion(Handle):
     @regions.setter
     def regions(self, values: Union[None, str, Iterable[str]]) -> None:
         c = self._library.c
-        self._replace(c.zn_suggestion_set_region, c.zn_suggestion_add_region, values)
+        self._replace(c.zn_suggestion_set_region, c.zn_suggestion_add_region, values, "regions")
 
     @property
     def region(self) -> Optional[str]:
@@ -278,10 +290,11 @@ class Suggestion(Handle):
 
     @region.setter
     def region(self, value: Optional[str]) -> None:
-        self.regions = value
+        c = self._library.c
+        self._replace(c.zn_suggestion_set_region, c.zn_suggestion_add_region, value, "region")
 
     def add_region(self, code_or_label: str) -> None:
-        self._library.check(self._library.c.zn_suggestion_add_region(self._live(), _single(code_or_label)))
+        self._library.check(self._library.c.zn_suggestion_add_region(self._live(), _single(code_or_label, "code_or_label")))
 
     # --- 项目类型
     @property
@@ -307,7 +320,7 @@ class Suggestion(Handle):
 
     @subtypes.setter
     def subtypes(self, values: Union[None, str, Iterable[str]]) -> None:
-        items = [encode(v) for v in _one_or_many(values)]
+        items = [encode(v) for v in _one_or_many(values, "subtypes")]
         array = (ctypes.c_char_p * len(items))(*items)
         self._library.check(self._library.c.zn_suggestion_set_subtypes(self._live(), array, len(items)))
 

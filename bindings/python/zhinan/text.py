@@ -2,32 +2,31 @@
 from __future__ import annotations
 
 import ctypes
-from typing import List, NamedTuple, Optional
+from typing import List, NamedTuple, Optional, Union
 
-from ._native import D, Library, Status, encode
+from ._native import D, Library, Status, _type_name, choice, encode, encode_required, text_bytes
 from .diagnostic import Diagnostic
 
 _COUNT_MODES = {"word": 0, "chars": 1, "chars-with-spaces": 2, "graphemes": 3}
 
 
-def count(text: str, mode: str = "word", library: Optional[Library] = None) -> int:
-    """How many 字 ``text`` has: ``"word"`` is Word's 字数统计 (what "1000 字以内"
-    means), ``"chars"`` 字符数(不计空格), ``"chars-with-spaces"`` 字符数(计空格),
-    ``"graphemes"`` user-perceived characters."""
-    if mode not in _COUNT_MODES:
-        raise ValueError(f"mode must be one of {', '.join(_COUNT_MODES)}, not {mode!r}")
+def count(text: Union[str, bytes], mode: str = "word", library: Optional[Library] = None) -> int:
+    """How many 字 ``text`` (str, or bytes in UTF-8) has: ``"word"`` is Word's 字数统计
+    (what "1000 字以内" means), ``"chars"`` 字符数(不计空格), ``"chars-with-spaces"``
+    字符数(计空格), ``"graphemes"`` user-perceived characters."""
+    data = text_bytes(text, "text")
+    c_mode = choice(_COUNT_MODES, mode, "mode")
     lib = library or Library.default()
-    data = text.encode("utf-8")
     out = ctypes.c_size_t()
-    lib.check(lib.c.zn_count(ctypes.byref(out), data, len(data), _COUNT_MODES[mode]))
+    lib.check(lib.c.zn_count(ctypes.byref(out), data, len(data), c_mode))
     return out.value
 
 
-def fold(text: str, library: Optional[Library] = None) -> str:
-    """``text`` as the duplicate rules compare it (NFKC, case and width folded,
-    Traditional to Simplified, without punctuation or white space)."""
+def fold(text: Union[str, bytes], library: Optional[Library] = None) -> str:
+    """``text`` (str, or bytes in UTF-8) as the duplicate rules compare it (NFKC, case and
+    width folded, Traditional to Simplified, without punctuation or white space)."""
+    data = text_bytes(text, "text")
     lib = library or Library.default()
-    data = text.encode("utf-8")
     return lib.owned(lib.c.zn_fold, data, len(data))
 
 
@@ -50,10 +49,17 @@ def _name(lib: Library, function, *args) -> Name:  # type: ignore[no-untyped-def
         lib.c.zn_diagnostics_free(changes)
 
 
-def sanitize_name(name: str, library: Optional[Library] = None) -> Name:
-    """One file or folder name made legal and readable on Windows, macOS and Linux."""
+def sanitize_name(name: Union[str, bytes], library: Optional[Library] = None) -> Name:
+    """One file or folder name (str, or bytes in UTF-8) made legal and readable on
+    Windows, macOS and Linux."""
+    if isinstance(name, (bytes, bytearray, memoryview)):
+        raw = bytes(name)
+        if b"\0" in raw:  # C would cut the name there
+            raise ValueError("name contains a NUL byte")
+    else:
+        raw = encode_required(name, "name")
     lib = library or Library.default()
-    return _name(lib, lib.c.zn_name_sanitize, encode(name, "name"))
+    return _name(lib, lib.c.zn_name_sanitize, raw)
 
 
 def entry_name(number: int, title: str, unit: str, extension: str, folder: Optional[str] = None,
@@ -62,7 +68,10 @@ def entry_name(number: int, title: str, unit: str, extension: str, folder: Optio
     unzip tool (the title is shortened first). ``folder`` is the region folder it goes in
     (None: the root); ``pattern`` defaults to the call's "{number}.{title}-{unit}"."""
     if isinstance(number, bool) or not isinstance(number, int):
-        raise TypeError(f"number must be int, not {type(number).__name__}")
+        raise TypeError(f"number must be int, not {_type_name(number)}")
+    if not -2**31 <= number < 2**31:  # ctypes would cut it into another number
+        raise ValueError(f"number {number} does not fit a C int")
+    texts = (encode(folder, "folder"), encode_required(title, "title"), encode_required(unit, "unit"),
+             encode_required(extension, "extension"), encode(pattern, "pattern"))
     lib = library or Library.default()
-    return _name(lib, lib.c.zn_name_entry, encode(folder, "folder"), number, encode(title, "title"),
-                 encode(unit, "unit"), encode(extension, "extension"), encode(pattern, "pattern"))
+    return _name(lib, lib.c.zn_name_entry, texts[0], number, *texts[1:])

@@ -4,7 +4,7 @@ from __future__ import annotations
 import ctypes
 from typing import List, Optional
 
-from ._native import D, Status
+from ._native import D, Status, choice
 from .diagnostic import Diagnostic
 from .profile import Profile
 from .suggestion import Suggestion, _profile_pointer
@@ -19,11 +19,10 @@ def validate(suggestion: Suggestion, profile: Optional[Profile] = None, mode: st
     a warning. Findings are data: the call raises only when the check could not run."""
     if not isinstance(suggestion, Suggestion):
         raise TypeError(f"suggestion must be a zhinan.Suggestion, not {type(suggestion).__name__}")
-    if mode not in _MODES:
-        raise ValueError(f"mode must be 'submit' or 'draft', not {mode!r}")
+    c_mode = choice(_MODES, mode, "mode")
     lib = suggestion._library
     out = D()
-    status = lib.c.zn_validate(ctypes.byref(out), suggestion._live(), _profile_pointer(profile), _MODES[mode])
+    status = lib.c.zn_validate(ctypes.byref(out), suggestion._live(), _profile_pointer(profile), c_mode)
     try:
         if status != Status.OK:
             raise lib.error(status)
