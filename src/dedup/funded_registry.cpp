@@ -186,7 +186,12 @@ FundedRegistry::LoadResult FundedRegistry::load(const std::filesystem::path& pat
   };
   std::string error;
   std::optional<std::string> bytes = read_file(path, &error);
-  if (!bytes) return refuse(error, error);
+  if (!bytes) {  // not there or no file at all: an I/O failure, not a bad index
+    result.diagnostics.push_back(detail::make_diagnostic(
+        "io.read_failed", Severity::error, "", "无法读取已立项项目索引“" + path_to_utf8(path) + "”：" + error,
+        "cannot read the registry index \"" + path_to_utf8(path) + "\": " + error));
+    return result;
+  }
   std::string_view rest = *bytes;
   if (!rest.starts_with(kRegistryMagic)) return refuse("不是 zhinan 的索引文件", "not a zhinan registry index");
   rest.remove_prefix(kRegistryMagic.size());
