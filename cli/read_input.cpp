@@ -1,5 +1,6 @@
 // Reading FILE or standard input ("-") for a command, within the profile's size limit.
 #include <algorithm>
+#include <cerrno>
 #include <iostream>
 #include <ostream>
 
@@ -14,12 +15,12 @@ std::string mib(std::size_t bytes) {
   return std::to_string(tenths / 10) + "." + std::to_string(tenths % 10) + " MB";
 }
 
-Diagnostic read_failed(std::string_view name, const std::string& reason) {
+Diagnostic read_failed(std::string_view name, const FileError& reason) {
   Diagnostic d;
   d.id = "io.read_failed";
-  d.message_zh = "无法读取文件“" + std::string(name) + "”：" + reason;
-  d.message_en = "cannot read \"" + std::string(name) + "\": " + reason;
-  d.params = {{"file", std::string(name)}, {"reason", reason}};
+  d.message_zh = "无法读取文件“" + std::string(name) + "”：" + reason.zh;
+  d.message_en = "cannot read \"" + std::string(name) + "\": " + reason.en;
+  d.params = {{"file", std::string(name)}, {"reason", reason.zh}, {"reason_en", reason.en}};
   return d;
 }
 
@@ -49,7 +50,7 @@ std::optional<Diagnostic> read_stdin(std::string& bytes, const InputLimits& limi
     std::cin.read(buffer, static_cast<std::streamsize>(want));
     const auto got = static_cast<std::size_t>(std::cin.gcount());
     bytes.append(buffer, got);
-    if (std::cin.bad()) return read_failed("-", "read error");
+    if (std::cin.bad()) return read_failed("-", describe_file_error(EIO));
     if (got < want) return std::nullopt;  // the end of the input, within the limit
     if (bytes.size() <= limit.bytes) continue;
     if (limits.word.bytes > limit.bytes && bytes.starts_with("PK\x03\x04")) {
@@ -78,7 +79,7 @@ InputLimits suggestion_input_limits(const Profile& profile) {
 
 std::optional<Diagnostic> read_input(std::string_view name, std::string& bytes, const InputLimits& limits) {
   if (name == "-") return read_stdin(bytes, limits);
-  std::string error;
+  FileError error;
   auto content = read_file(path_from_utf8(name), &error);
   if (!content) return read_failed(name, error);
   bytes = std::move(*content);

@@ -264,10 +264,10 @@ ArchiveContents read_folder(const std::filesystem::path& folder, const AuditLimi
       return out;
     }
     total += size;
-    std::string why;
+    FileError why;
     std::optional<std::string> data = read_file(it->path(), &why);
     if (!data) {
-      report("audit.unreadable", name, {{"reason", "无法读取“" + name + "”（" + why + "）"}, {"reason_en", name + ": " + why}});
+      report("audit.unreadable", name, {{"reason", "无法读取“" + name + "”：" + why.zh}, {"reason_en", name + ": " + why.en}});
       continue;
     }
     out.entries.push_back({name, std::move(*data), false});

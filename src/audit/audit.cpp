@@ -158,10 +158,10 @@ AuditResult Audit::run(const AuditOptions& options) const {
     if (package.path && fs::is_directory(*package.path, ec)) {
       *contents = detail::read_folder(*package.path, options.limits, findings, profile);
     } else if (package.path) {
-      std::string why;
+      FileError why;
       std::optional<std::string> bytes = read_file(*package.path, &why);
       if (!bytes) {
-        detail::add_finding(findings, profile, "audit.unreadable", "", {{"reason", "无法打开文件（" + why + "）"}, {"reason_en", why}});
+        detail::add_finding(findings, profile, "audit.unreadable", "", {{"reason", "无法打开文件：" + why.zh}, {"reason_en", why.en}});
       } else {
         *contents = detail::read_archive(*bytes, options.limits, findings, profile);
       }

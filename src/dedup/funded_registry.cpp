@@ -102,13 +102,13 @@ FundedRegistry::LoadResult FundedRegistry::from_jsonl(std::string_view text, dou
 }
 
 FundedRegistry::LoadResult FundedRegistry::from_jsonl_file(const std::filesystem::path& path, double threshold) {
-  std::string error;
+  FileError error;
   std::optional<std::string> bytes = read_file(path, &error);
   if (!bytes) {
     LoadResult result;
     result.diagnostics.push_back(detail::make_diagnostic(
-        "io.read_failed", Severity::error, "", "无法读取已立项项目清单“" + path_to_utf8(path) + "”：" + error,
-        "cannot read the funded-project registry \"" + path_to_utf8(path) + "\": " + error));
+        "io.read_failed", Severity::error, "", "无法读取已立项项目清单“" + path_to_utf8(path) + "”：" + error.zh,
+        "cannot read the funded-project registry \"" + path_to_utf8(path) + "\": " + error.en));
     return result;
   }
   return from_jsonl(*bytes, threshold);
@@ -184,12 +184,13 @@ FundedRegistry::LoadResult FundedRegistry::load(const std::filesystem::path& pat
         "the registry index \"" + path_to_utf8(path) + "\" cannot be used: " + en));
     return std::move(result);
   };
+  FileError read_error;
+  std::optional<std::string> bytes = read_file(path, &read_error);
   std::string error;
-  std::optional<std::string> bytes = read_file(path, &error);
   if (!bytes) {  // not there or no file at all: an I/O failure, not a bad index
     result.diagnostics.push_back(detail::make_diagnostic(
-        "io.read_failed", Severity::error, "", "无法读取已立项项目索引“" + path_to_utf8(path) + "”：" + error,
-        "cannot read the registry index \"" + path_to_utf8(path) + "\": " + error));
+        "io.read_failed", Severity::error, "", "无法读取已立项项目索引“" + path_to_utf8(path) + "”：" + read_error.zh,
+        "cannot read the registry index \"" + path_to_utf8(path) + "\": " + read_error.en));
     return result;
   }
   std::string_view rest = *bytes;

@@ -257,13 +257,13 @@ ImportResult import_docx_file(const std::filesystem::path& path, const Profile& 
     ctx.report("import.format_unsupported", "", {{"format", format}, {"format_en", "." + format}});
     return refused(ctx);
   }
-  std::string why;
+  FileError why;
   std::optional<std::string> bytes = read_file(path, &why);
   if (!bytes) {
     Diagnostic d = detail::make_diagnostic("io.read_failed", Severity::error, "",
-                                           "无法读取文件“" + path_to_utf8(path) + "”：" + why,
-                                           "cannot read \"" + path_to_utf8(path) + "\": " + why);
-    d.params = {{"file", path_to_utf8(path)}, {"reason", why}};
+                                           "无法读取文件“" + path_to_utf8(path) + "”：" + why.zh,
+                                           "cannot read \"" + path_to_utf8(path) + "\": " + why.en);
+    d.params = {{"file", path_to_utf8(path)}, {"reason", why.zh}, {"reason_en", why.en}};
     return ImportResult{std::nullopt, {std::move(d)}};
   }
   return import_docx(*bytes, profile, limits);

@@ -304,13 +304,13 @@ ProfileLoadResult Profile::from_json(std::string_view json_text) {
 }
 
 ProfileLoadResult Profile::from_file(const std::filesystem::path& path) {
-  std::string error;
+  FileError error;
   std::optional<std::string> bytes = read_file(path, &error);
   if (!bytes) {
     ProfileLoadResult result;
     result.diagnostics.push_back(detail::make_diagnostic(
-        "io.read_failed", Severity::error, "", "无法读取通知配置文件“" + path_to_utf8(path) + "”：" + error,
-        "cannot read the call profile \"" + path_to_utf8(path) + "\": " + error));
+        "io.read_failed", Severity::error, "", "无法读取通知配置文件“" + path_to_utf8(path) + "”：" + error.zh,
+        "cannot read the call profile \"" + path_to_utf8(path) + "\": " + error.en));
     return result;
   }
   return from_json(*bytes);

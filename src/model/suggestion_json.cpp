@@ -417,14 +417,14 @@ ParseResult read_suggestion_file(const std::filesystem::path& path, const Profil
     result.diagnostics.push_back(too_large(size, profile.limits().max_suggestion_bytes));
     return result;
   }
-  std::string error;
+  FileError error;
   std::optional<std::string> bytes = read_file(path, &error);
   if (!bytes) {
     ParseResult result;
     Diagnostic d = detail::make_diagnostic("io.read_failed", Severity::error, "",
-                                           "无法读取文件“" + path_to_utf8(path) + "”：" + error,
-                                           "cannot read \"" + path_to_utf8(path) + "\": " + error);
-    d.params = {{"file", path_to_utf8(path)}, {"reason", error}};
+                                           "无法读取文件“" + path_to_utf8(path) + "”：" + error.zh,
+                                           "cannot read \"" + path_to_utf8(path) + "\": " + error.en);
+    d.params = {{"file", path_to_utf8(path)}, {"reason", error.zh}, {"reason_en", error.en}};
     result.diagnostics.push_back(std::move(d));
     return result;
   }

@@ -2,9 +2,11 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "zhinan/io.hpp"
 #include "zhinan/package.hpp"
 #include "package/zip_writer.hpp"
 
@@ -32,9 +34,9 @@ Plan plan_package(std::span<const PackageInput> inputs, const Profile& profile, 
 // The ZIP name of a UTF-8 path under the chosen encoding.
 ZipName zip_name(const std::string& utf8_path, NameEncoding encoding);
 
-// Writes the ZIP of `plan` to `path` (a temporary file); "" on success, else the reason.
+// Writes the ZIP of `plan` to `path` (a temporary file); nothing on success, else the reason.
 // Compression runs on worker threads, a bounded window ahead of the writer.
-std::string write_zip(const Plan& plan, std::span<const PackageInput> inputs, const Profile& profile,
+std::optional<FileError> write_zip(const Plan& plan, std::span<const PackageInput> inputs, const Profile& profile,
                       const PackageOptions& options, const std::filesystem::path& path, bool& cancelled);
 
 // Documents larger than this are copied into the ZIP a chunk at a time by the writing
@@ -42,11 +44,11 @@ std::string write_zip(const Plan& plan, std::span<const PackageInput> inputs, co
 // read on the thread that calls write_package).
 extern thread_local std::uint64_t stream_documents_above;
 
-// Flushes `path` to disk and renames it over `target`; "" on success, else the reason.
-std::string commit_file(const std::filesystem::path& path, const std::filesystem::path& target);
+// Flushes `path` to disk and renames it over `target`; nothing on success, else the reason.
+std::optional<FileError> commit_file(const std::filesystem::path& path, const std::filesystem::path& target);
 // The size and CRC-32 of a file; false when it cannot be read to its end.
 bool measure_file(const std::filesystem::path& path, std::uint64_t& size, std::uint32_t& crc);
 // Why a write failed with the system's `error` (errno), in words a clerk can act on.
-std::string write_failure(int error);
+FileError write_failure(int error);
 
 }  // namespace zhinan::detail

@@ -51,26 +51,18 @@ std::string to_gbk(const std::string& utf8) {
 
 }  // namespace
 
-// Why a write failed, in words a clerk can act on (the system's own words after them).
-std::string write_failure(int error) {
-  std::string why;
-  switch (error) {
-    case ENOSPC: why = "磁盘空间不足，请清理磁盘或换一个位置保存"; break;
-    case EFBIG: why = "文件超过了系统允许的大小"; break;
-    case EACCES:
-    case EPERM: why = "没有在这个文件夹写入的权限，请换一个位置保存"; break;
-    case EROFS: why = "磁盘是只读的，请换一个位置保存"; break;
-    case ENOENT: why = "保存位置的文件夹不存在"; break;
-    default: why = "写入失败";
-  }
-  return why + "（" + std::strerror(error) + "）";
+// Why a write failed, in words a clerk can act on.
+FileError write_failure(int error) { return describe_file_error(error ? error : EIO); }
+
+FileError with_prefix(std::string zh, std::string en, FileError why) {
+  return {std::move(zh) + why.zh, std::move(en) + why.en};
 }
 
 namespace {
 
 struct Job {
   std::optional<ZipData> data;  // none: the writer streams the document itself
-  std::string error;
+  std::optional<FileError> error;
   bool done = false;
 };
 
@@ -94,30 +86,40 @@ std::FILE* open_document(const std::filesystem::path& path) {
 #endif
 }
 
-// Streams a large document into the ZIP; "" when written, else the reason.
-std::string stream_document(ZipWriter& zip, const ZipName& name, const PlannedEntry& e) {
+// Streams a large document into the ZIP; nothing when written, else the reason.
+std::optional<FileError> stream_document(ZipWriter& zip, const ZipName& name, const PlannedEntry& e) {
   std::error_code ec;
   const std::uint64_t size = std::filesystem::file_size(e.document, ec);
   std::FILE* in = ec ? nullptr : open_document(e.document);
-  if (!in) return "无法读取“" + path_to_utf8(e.document) + "”：" + std::strerror(errno);
+  const std::string doc = path_to_utf8(e.document);
+  if (!in) return with_prefix("无法读取“" + doc + "”：", "cannot read \"" + doc + "\": ", describe_file_error(errno));
   std::unique_ptr<std::FILE, int (*)(std::FILE*)> closer(in, &std::fclose);
   switch (zip.add_stream(name, in, size, e.store)) {
-    case ZipWriter::StreamResult::ok: return {};
+    case ZipWriter::StreamResult::ok: return std::nullopt;
     case ZipWriter::StreamResult::write_failed: return write_failure(errno);
     case ZipWriter::StreamResult::read_failed:
-      return "无法读取“" + path_to_utf8(e.document) + "”：" + std::strerror(errno);
+      return with_prefix("无法读取“" + doc + "”：", "cannot read \"" + doc + "\": ", describe_file_error(errno));
     case ZipWriter::StreamResult::size_changed:
-      return "文件“" + path_to_utf8(e.document) + "”在打包过程中被修改，请重新打包";
+      return FileError{"文件“" + doc + "”在打包过程中被修改，请重新打包", "\"" + doc + "\" changed while it was packed; pack again"};
   }
-  return "写入失败";
+  return write_failure(EIO);
 }
+
+// A document that could not be read, in both languages, out of a worker.
+struct EntryFailure : std::runtime_error {
+  explicit EntryFailure(FileError w) : std::runtime_error(w.en), why(std::move(w)) {}
+  FileError why;
+};
 
 // The bytes of one entry, before compression.
 std::string content_of(const PlannedEntry& e, std::span<const PackageInput> inputs, const Profile& profile) {
   if (e.document.empty()) return render_docx(*inputs[e.input].suggestion, profile);
-  std::string error;
+  FileError error;
   std::optional<std::string> bytes = read_file(e.document, &error);
-  if (!bytes) throw std::runtime_error("无法读取“" + path_to_utf8(e.document) + "”：" + error);
+  if (!bytes) {
+    const std::string doc = path_to_utf8(e.document);
+    throw EntryFailure(with_prefix("无法读取“" + doc + "”：", "cannot read \"" + doc + "\": ", error));
+  }
   return std::move(*bytes);
 }
 
@@ -139,7 +141,7 @@ ZipName zip_name(const std::string& utf8_path, NameEncoding encoding) {
   return name;
 }
 
-std::string write_zip(const Plan& plan, std::span<const PackageInput> inputs, const Profile& profile,
+std::optional<FileError> write_zip(const Plan& plan, std::span<const PackageInput> inputs, const Profile& profile,
                       const PackageOptions& options, const std::filesystem::path& path, bool& cancelled) {
   std::FILE* out = nullptr;
 #ifdef _WIN32
@@ -147,7 +149,7 @@ std::string write_zip(const Plan& plan, std::span<const PackageInput> inputs, co
 #else
   out = std::fopen(path.c_str(), "wb");
 #endif
-  if (!out) return "无法创建临时文件：" + write_failure(errno);
+  if (!out) return write_failure(errno);
   std::unique_ptr<std::FILE, int (*)(std::FILE*)> closer(out, &std::fclose);
   std::setvbuf(out, nullptr, _IOFBF, 1 << 20);
   ZipWriter zip(out, ZipTime{options.time.year, options.time.month, options.time.day, options.time.hour,
@@ -183,7 +185,8 @@ std::string write_zip(const Plan& plan, std::span<const PackageInput> inputs, co
         const PlannedEntry& e = plan.entries[i];
         if (!streamed[i]) result.data = compress_for_zip(content_of(e, inputs, profile), e.store);
       } catch (const std::exception& ex) {
-        result.error = ex.what();
+        const auto* failure = dynamic_cast<const EntryFailure*>(&ex);
+        result.error = failure ? failure->why : FileError{ex.what(), ex.what()};
       }
       std::lock_guard lock(mutex);
       result.done = true;
@@ -193,7 +196,7 @@ std::string write_zip(const Plan& plan, std::span<const PackageInput> inputs, co
   };
   std::vector<std::jthread> pool;
   for (unsigned t = 0; t < threads; ++t) pool.emplace_back(worker);
-  auto halt = [&](std::string reason) {
+  auto halt = [&](std::optional<FileError> reason) {
     {
       std::lock_guard lock(mutex);
       stop = true;
@@ -217,10 +220,10 @@ std::string write_zip(const Plan& plan, std::span<const PackageInput> inputs, co
       job = std::move(jobs[i]);
       jobs[i] = Job{};
     }
-    if (!job.error.empty()) return halt(job.error);
+    if (job.error) return halt(job.error);
     const ZipName name = zip_name(plan.entries[i].name.path, options.names);
     if (!job.data) {
-      if (std::string why = stream_document(zip, name, plan.entries[i]); !why.empty()) return halt(why);
+      if (auto why = stream_document(zip, name, plan.entries[i])) return halt(why);
     } else if (!zip.add_file(name, *job.data)) {
       return halt(write_failure(errno));
     }
@@ -233,20 +236,20 @@ std::string write_zip(const Plan& plan, std::span<const PackageInput> inputs, co
     progress.bytes = zip.bytes_written();
     if (options.progress && !options.progress(progress)) {
       cancelled = true;
-      return halt("已取消");
+      return halt(FileError{"已取消", "cancelled"});
     }
   }
   pool.clear();
   if (!zip.finish()) return write_failure(errno);
-  return {};
+  return std::nullopt;
 }
 
-std::string commit_file(const std::filesystem::path& path, const std::filesystem::path& target) {
-  if (!flush_to_disk(path)) return "无法写入磁盘：" + write_failure(errno);
+std::optional<FileError> commit_file(const std::filesystem::path& path, const std::filesystem::path& target) {
+  if (!flush_to_disk(path)) return write_failure(errno);
   std::error_code ec;
   std::filesystem::rename(path, target, ec);
-  if (ec) return "无法替换目标文件：" + write_failure(ec.value());
-  return {};
+  if (ec) return with_prefix("无法替换原有文件：", "cannot replace the file there: ", write_failure(ec.value()));
+  return std::nullopt;
 }
 
 // The size and CRC-32 of a written file, read back in pieces.
@@ -303,6 +306,22 @@ PackageResult write_package(std::span<const PackageInput> inputs, const std::fil
     rows.push_back({e.number, inputs[e.input].suggestion});
     result.files.push_back({e.input, e.region->code, e.number, e.name.path, e.document.empty()});
   }
+  // The folder must be there: say so plainly, before anything is created.
+  {
+    const std::filesystem::path folder = zip.parent_path().empty() ? std::filesystem::path(".") : zip.parent_path();
+    std::error_code ec;
+    if (!std::filesystem::is_directory(folder, ec))
+      return fail("package.write_failed", {{"target", path_to_utf8(zip)},
+                                           {"reason", "保存位置的文件夹“" + path_to_utf8(folder) + "”不存在，请先建立它或换一个位置"},
+                                           {"reason_en", "the folder \"" + path_to_utf8(folder) + "\" does not exist"}});
+    if (std::filesystem::is_directory(zip, ec))
+      return fail("package.write_failed", {{"target", path_to_utf8(zip)},
+                                           {"reason", "“" + path_to_utf8(zip) + "”是一个文件夹，请给出压缩包的文件名"},
+                                           {"reason_en", "\"" + path_to_utf8(zip) + "\" is a folder; give the package's file name"}});
+  }
+  auto failed = [&](const std::filesystem::path& target, const FileError& why) {
+    return fail("package.write_failed", {{"target", path_to_utf8(target)}, {"reason", why.zh}, {"reason_en", why.en}});
+  };
   // Every file to a temporary beside its target: the ZIP, then the 汇总表 naming the ZIP
   // by size and CRC-32; then the tables renamed into place and the ZIP last. A kill
   // before the renames leaves the old files untouched (and temporaries that the next
@@ -320,28 +339,27 @@ PackageResult write_package(std::span<const PackageInput> inputs, const std::fil
     if (temps.back().empty()) {
       temps.pop_back();
       cleanup();
-      return fail("package.write_failed",
-                  {{"target", path_to_utf8(target)}, {"reason", "无法创建临时文件：" + detail::write_failure(error_number)}});
+      return failed(target, detail::write_failure(error_number));
     }
   }
   const auto& tmp_xlsx = temps[0];
   const auto& tmp_csv = temps[1];
   const auto& tmp_zip = temps[2];
-  std::string error = detail::write_zip(plan, inputs, profile, options, tmp_zip, result.cancelled);
-  if (!error.empty()) {
+  if (auto why = detail::write_zip(plan, inputs, profile, options, tmp_zip, result.cancelled)) {
     cleanup();
     if (result.cancelled) return fail("package.cancelled", {});
-    return fail("package.write_failed", {{"target", path_to_utf8(zip)}, {"reason", error}});
+    return failed(zip, *why);
   }
   SummaryHeader header = options.summary;
   header.package_name = path_to_utf8(zip.filename());
   if (!detail::measure_file(tmp_zip, header.package_size, header.package_crc32)) {
     cleanup();
-    return fail("package.write_failed", {{"target", path_to_utf8(zip)}, {"reason", "写入后无法读回"}});
+    return failed(zip, detail::write_failure(EIO));
   }
+  std::string error;
   if (!detail::write_summary_xlsx_in_place(tmp_xlsx, rows, header, profile, &error)) {
     cleanup();
-    return fail("package.write_failed", {{"target", path_to_utf8(result.xlsx)}, {"reason", error}});
+    return failed(result.xlsx, {"汇总表写入失败，请检查磁盘空间和权限（" + error + "）", error});
   }
   {
     std::ofstream csv(tmp_csv, std::ios::binary | std::ios::trunc);
@@ -350,14 +368,13 @@ PackageResult write_package(std::span<const PackageInput> inputs, const std::fil
     if (!csv) {
       const int why = errno;
       cleanup();
-      return fail("package.write_failed", {{"target", path_to_utf8(result.csv)}, {"reason", detail::write_failure(why)}});
+      return failed(result.csv, detail::write_failure(why));
     }
   }
   for (std::size_t i = 0; i < temps.size(); ++i) {
-    error = detail::commit_file(temps[i], targets[i]);
-    if (!error.empty()) {
+    if (auto why = detail::commit_file(temps[i], targets[i])) {
       cleanup();
-      return fail("package.write_failed", {{"target", path_to_utf8(targets[i])}, {"reason", error}});
+      return failed(targets[i], *why);
     }
   }
   detail::flush_folder(zip.parent_path());

@@ -218,7 +218,7 @@ constexpr std::array kRules = {
              "the document \"{document}\" is empty ({path})"},
     RuleInfo{"package.name_changed", S::warning, "文件名", "文件名已按各系统的要求调整", "the file name was adjusted"},
     RuleInfo{"package.write_failed", S::error, "打包", "无法写入“{target}”：{reason}；目标位置没有留下不完整的文件",
-             "cannot write \"{target}\": {reason}; nothing half-written was left there"},
+             "cannot write \"{target}\": {reason_en}; nothing half-written was left there"},
     RuleInfo{"package.cancelled", S::warning, "打包", "已取消打包，没有写入任何文件", "packaging was cancelled; nothing was written"},
 
     // The province's audit of received packages (audit/).

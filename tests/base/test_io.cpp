@@ -21,13 +21,21 @@ TEST_CASE("io: UTF-8 names round-trip through paths and files") {
 TEST_CASE("io: a missing file says why") {
   std::string error;
   CHECK_FALSE(read_file("/nonexistent/zhinan", &error));
-  CHECK_FALSE(error.empty());
+  CHECK(error == "no such file or folder (No such file or directory)");
+  FileError why;
+  CHECK_FALSE(read_file("/nonexistent/zhinan", &why));
+  CHECK(why.zh == "文件或文件夹不存在，请检查路径");
+  CHECK_FALSE(read_file("/", &why));
+  CHECK(why.zh == "这是一个文件夹，不是文件");
 }
 
 TEST_CASE("io: devices and FIFOs are refused at once, never read without end or blocked on") {
   std::string why;
   CHECK_FALSE(read_file("/dev/null", &why));
-  CHECK(why == "is not a regular file");
+  CHECK(why == "is not a regular file (a device, FIFO or socket)");
+  FileError error;
+  CHECK_FALSE(read_file("/dev/zero", &error));
+  CHECK(error.zh == "这不是普通文件（是设备、管道或套接字），不能读取");
   CHECK_FALSE(read_file("/dev/zero", &why));
   CHECK_FALSE(read_file("/dev/urandom", &why));
   const std::filesystem::path fifo = std::filesystem::temp_directory_path() / "zhinan-test-fifo";

@@ -358,3 +358,20 @@ TEST_CASE("package: temporary files of a killed run are removed, a running one's
   REQUIRE(r.written);
   CHECK(s.names() == std::vector<std::string>{path_to_utf8(ours.filename()), "p-汇总表.csv", "p-汇总表.xlsx", "p.zip"});
 }
+
+TEST_CASE("package: a missing folder or a folder as target is said plainly, in both languages") {
+  Scratch s;
+  const PackageResult r = write_package(all_valid().inputs, s.dir / "没有这个文件夹" / "p.zip");
+  CHECK_FALSE(r.written);
+  REQUIRE(has(r.diagnostics, "package.write_failed"));
+  const Diagnostic& d = r.diagnostics.back();
+  CHECK(d.message_zh.find("保存位置的文件夹“" + path_to_utf8(s.dir / "没有这个文件夹") + "”不存在") != std::string::npos);
+  CHECK(d.message_en.find("does not exist") != std::string::npos);
+  CHECK(d.message_en.find("文件夹") == std::string::npos);  // English alone in the English text
+  CHECK(d.message_zh.find("tmp") == std::string::npos);     // no temporary file's name
+  CHECK(s.names().empty());
+
+  const PackageResult folder = write_package(all_valid().inputs, s.dir);
+  REQUIRE(has(folder.diagnostics, "package.write_failed"));
+  CHECK(folder.diagnostics.back().message_zh.find("是一个文件夹") != std::string::npos);
+}
