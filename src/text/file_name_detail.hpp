@@ -63,4 +63,7 @@ std::string cut_with_ellipsis(std::string_view text, const std::vector<std::size
 std::optional<std::size_t> largest_fitting(std::size_t low, std::size_t high,
                                            const std::function<bool(std::size_t)>& fits);
 
+// The extension of a file name with its dot (".docx"), or "" (see file_name_sanitize.cpp).
+std::string extension_of(std::string_view name);
+
 }  // namespace zhinan::detail

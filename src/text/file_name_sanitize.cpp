@@ -266,6 +266,20 @@ std::string finish_component(std::string name, NamePart part, NameChanges* chang
   return name;
 }
 
+// ".docx" of "报告.docx": a dot, then 1 to 10 ASCII letters and digits with at least one
+// letter (so "第2.5版" has none); "" when there is none or the name is only an extension.
+std::string extension_of(std::string_view name) {
+  const std::size_t dot = name.rfind('.');
+  if (dot == std::string_view::npos || dot == 0 || name.size() - dot - 1 > 10 || dot + 1 == name.size()) return {};
+  bool letter = false;
+  for (char c : name.substr(dot + 1)) {
+    const bool alpha = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    if (!alpha && !(c >= '0' && c <= '9')) return {};
+    letter = letter || alpha;
+  }
+  return letter ? std::string(name.substr(dot)) : std::string();
+}
+
 }  // namespace zhinan::detail
 
 namespace zhinan {
@@ -276,14 +290,17 @@ SanitizedName sanitize_name_component(std::string_view name, std::size_t max_byt
   std::string text = detail::sanitize_text(name, NamePart::name, true, result.changes);
   text = detail::finish_component(std::move(text), NamePart::name, &result.changes);
   if (text.size() > max_bytes) {
-    const auto ends = detail::grapheme_ends(text);
+    // A name with an extension keeps it whole: the cut is in the part before it.
+    const std::string extension = detail::extension_of(text);
+    const std::string stem = text.substr(0, text.size() - extension.size());
+    const auto ends = detail::grapheme_ends(stem);
     const auto fits = [&](std::size_t keep) {
-      return detail::finish_component(detail::cut_with_ellipsis(text, ends, keep), NamePart::name,
+      return detail::finish_component(detail::cut_with_ellipsis(stem, ends, keep) + extension, NamePart::name,
                                       nullptr)
                  .size() <= max_bytes;
     };
     const std::size_t keep = detail::largest_fitting(0, ends.size() - 1, fits).value_or(0);
-    std::string cut = detail::finish_component(detail::cut_with_ellipsis(text, ends, keep),
+    std::string cut = detail::finish_component(detail::cut_with_ellipsis(stem, ends, keep) + extension,
                                                NamePart::name, &result.changes);
     const std::string limit = std::to_string(max_bytes);
     detail::note(result.changes, NameChangeKind::shortened_name, NamePart::name, text, cut,

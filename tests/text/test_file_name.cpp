@@ -348,3 +348,15 @@ TEST_CASE("file_name: a whole component is kept within its byte budget") {
   CHECK(to_string(NamePart::unit) == "unit");
   CHECK(utf16_length("a氢😀") == 4);
 }
+
+TEST_CASE("file name: a name over 255 bytes is shortened before its extension, which it keeps") {
+  std::string long_name;
+  for (int i = 0; i < 200; ++i) long_name += "系统";
+  const SanitizedName s = sanitize_name_component(long_name + ".docx");
+  CHECK(s.name.size() <= 255);
+  CHECK(s.name.ends_with("….docx"));
+  CHECK(s.name.starts_with("系统系统"));
+  const SanitizedName version = sanitize_name_component(long_name + "第2.5版");
+  CHECK(version.name.size() <= 255);
+  CHECK(version.name.ends_with("…"));  // ".5版" is no extension
+}
