@@ -211,7 +211,7 @@ fs::path write_one(std::size_t p, const std::vector<zhinan::Suggestion>& batch, 
   std::vector<zhinan::PackageInput> inputs;
   for (std::size_t i = 0; i < batch.size(); ++i) inputs.push_back({"s" + std::to_string(i + 1) + ".json", &batch[i], dir});
   zhinan::PackageOptions options;
-  options.summary = {kDepartments[p], "张伟", "0531-8699" + std::to_string(1000 + p), "2026年11月28日", {}, 0, 0};
+  options.summary = {kDepartments[p], "张伟", "0531-8699" + std::to_string(1000 + p), "2026年11月28日", {}, 0, 0, false};
   options.names = form_of(p) == Form::zip_gbk ? zhinan::NameEncoding::gbk : zhinan::NameEncoding::utf8;
   const fs::path zip = dir / (std::string(kDepartments[p]) + ".zip");
   const zhinan::PackageResult r = zhinan::write_package(inputs, zip, zhinan::Profile::builtin(), options);

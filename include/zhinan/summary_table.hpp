@@ -25,6 +25,10 @@ struct SummaryHeader {
   std::string package_name;
   std::uint64_t package_size = 0;
   std::uint32_t package_crc32 = 0;
+  // How the package numbered its files, which the 序号 column repeats: from 1 in each
+  // region's folder (the call's 四（二）: a folder per region, "1.项目名称-建议单位"), or
+  // once across the package. Said in the note.
+  bool numbered_across_package = false;
 };
 
 // One suggestion in the table. `number` is the 序号 of its file name in the package

@@ -113,7 +113,7 @@ std::vector<Row> table_rows(const CellGrid& grid, const Profile& profile, std::s
 // The size and CRC-32 a table's note gives for its ZIP ("…（119,785 字节，CRC-32 校验值
 // 2F814946）…"), if it has that note.
 std::optional<std::pair<std::uint64_t, std::uint32_t>> package_in_note(const CellGrid& grid) {
-  static constexpr std::string_view kStart = "注：本表与压缩包", kBytes = " 字节，CRC-32 校验值 ";
+  static constexpr std::string_view kStart = "注：", kBytes = " 字节，CRC-32 校验值 ";
   for (const auto& row : grid) {
     for (const std::string& text : row) {
       if (!text.starts_with(kStart)) continue;

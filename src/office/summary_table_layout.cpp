@@ -107,7 +107,10 @@ std::string summary_package_note(const SummaryHeader& header) {
   for (std::size_t i = size.size(); i > 3; i -= 3) size.insert(i - 3, ",");
   char crc[9];
   std::snprintf(crc, sizeof crc, "%08X", static_cast<unsigned>(header.package_crc32));
-  return "注：本表与压缩包“" + header.package_name + "”（" + size + " 字节，CRC-32 校验值 " + crc +
+  const std::string numbers = header.numbered_across_package
+                                  ? "序号即压缩包中文件名的顺序号，全包统一连续编号。"
+                                  : "序号即压缩包中文件名的顺序号，按通知四（二）在每个合作国别、地区文件夹内从1编起。";
+  return "注：" + numbers + "本表与压缩包“" + header.package_name + "”（" + size + " 字节，CRC-32 校验值 " + crc +
          "）同时生成，须与该压缩包一并报送。";
 }
 

@@ -17,7 +17,7 @@ namespace zhinan::detail {
 // The columns of 附件3, in order.
 inline constexpr std::array<std::string_view, 13> kSummaryColumns = {
     "序号",
-    "合作国别地区",
+    "合作国别、地区",
     "项目名称",
     "建议单位",
     "建议人",

@@ -352,6 +352,7 @@ PackageResult write_package(std::span<const PackageInput> inputs, const std::fil
   }
   SummaryHeader header = options.summary;
   header.package_name = path_to_utf8(zip.filename());
+  header.numbered_across_package = options.numbering == Numbering::global;
   if (!detail::measure_file(tmp_zip, header.package_size, header.package_crc32)) {
     cleanup();
     return failed(zip, detail::write_failure(EIO));

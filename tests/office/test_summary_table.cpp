@@ -245,7 +245,7 @@ TEST_CASE("summary: text a spreadsheet would run as a formula stays text in the 
 TEST_CASE("summary: the header block, blank where the clerk writes by hand") {
   Suggestion s = sample("valid-sco");
   std::vector<SummaryRow> rows = {{1, &s}};
-  auto filled = csv_records(rows, {"东营市科学技术局", "李娜", "0546-8316000", "2026年11月29日", {}, 0, 0});
+  auto filled = csv_records(rows, {"东营市科学技术局", "李娜", "0546-8316000", "2026年11月29日", {}, 0, 0, false});
   CHECK(filled[1] == Record{"主管部门（盖章）", "东营市科学技术局"});
   CHECK(filled[2] == Record{"联系人", "李娜"});
   CHECK(filled[3] == Record{"联系电话", "0546-8316000"});
@@ -277,7 +277,7 @@ TEST_CASE("summary: a row without a suggestion is refused") {
 
 TEST_CASE("summary: the same inputs give the same bytes, in both formats") {
   Batch batch = all_samples();
-  SummaryHeader header{"东营市科学技术局", "李娜", "0546-8316000", "2026年11月29日", {}, 0, 0};
+  SummaryHeader header{"东营市科学技术局", "李娜", "0546-8316000", "2026年11月29日", {}, 0, 0, false};
   CHECK(summary_csv(batch.rows, header, Profile::builtin()) ==
         summary_csv(batch.rows, header, Profile::builtin()));
 

@@ -330,7 +330,7 @@ TEST_CASE("package: the 汇总表 names the ZIP it goes with by size and CRC-32"
   std::snprintf(crc, sizeof crc, "%08X", static_cast<unsigned>(crc32(0L, reinterpret_cast<const Bytef*>(zip.data()), static_cast<uInt>(zip.size()))));
   std::string size = std::to_string(zip.size());
   for (std::size_t i = size.size(); i > 3; i -= 3) size.insert(i - 3, ",");
-  const std::string note = "注：本表与压缩包“指南建议.zip”（" + size + " 字节，CRC-32 校验值 " + crc + "）";
+  const std::string note = "本表与压缩包“指南建议.zip”（" + size + " 字节，CRC-32 校验值 " + crc + "）";
   CHECK(bytes_of(r.csv).find(note) != std::string::npos);
   CHECK(s.names() == std::vector<std::string>{"指南建议-汇总表.csv", "指南建议-汇总表.xlsx", "指南建议.zip"});
 }
@@ -374,4 +374,20 @@ TEST_CASE("package: a missing folder or a folder as target is said plainly, in b
   const PackageResult folder = write_package(all_valid().inputs, s.dir);
   REQUIRE(has(folder.diagnostics, "package.write_failed"));
   CHECK(folder.diagnostics.back().message_zh.find("是一个文件夹") != std::string::npos);
+}
+
+TEST_CASE("package: the 汇总表 says how its 序号 were counted, with the call's column names") {
+  Scratch s;
+  std::filesystem::create_directories(s.dir / "a");
+  std::filesystem::create_directories(s.dir / "b");
+  const PackageResult per_folder = write_package(all_valid().inputs, s.dir / "a" / "p.zip");
+  PackageOptions global;
+  global.numbering = Numbering::global;
+  const PackageResult across = write_package(all_valid().inputs, s.dir / "b" / "p.zip", Profile::builtin(), global);
+  REQUIRE(per_folder.written);
+  REQUIRE(across.written);
+  const std::string a = bytes_of(per_folder.csv), b = bytes_of(across.csv);
+  CHECK(a.find("序号,合作国别、地区,项目名称") != std::string::npos);
+  CHECK(a.find("在每个合作国别、地区文件夹内从1编起") != std::string::npos);
+  CHECK(b.find("全包统一连续编号") != std::string::npos);
 }

@@ -57,7 +57,7 @@ int main(int argc, char** argv) {
     suggestions.push_back(std::move(*parsed.suggestion));
   }
   const Profile& profile = Profile::builtin();
-  const SummaryHeader header{"东营市科学技术局", "李娜", "0546-8316000", "2026年11月29日", {}, 0, 0};
+  const SummaryHeader header{"东营市科学技术局", "李娜", "0546-8316000", "2026年11月29日", {}, 0, 0, false};
   std::vector<SummaryRow> rows = number_per_region(suggestions);
   std::string error;
   bool ok =
