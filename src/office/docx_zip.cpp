@@ -5,12 +5,15 @@
 
 #include <zip.h>
 
+#include "base/libc_time_lock.hpp"
+
 namespace zhinan::detail {
 
 namespace {
 
 // MS-DOS date and time of every entry: 1980-01-01 00:00:00, the earliest the format holds.
-// Set as DOS fields rather than a time_t, which libzip would convert in the local zone.
+// libzip 1.7.3 still converts it through the local zone (mktime() here, localtime_r() in
+// zip_close), which gives the same fields back; hence the LibcTimeLock around both.
 constexpr zip_uint16_t kDosTime = 0;
 constexpr zip_uint16_t kDosDate = (0 << 9) | (1 << 5) | 1;
 constexpr zip_uint32_t kDeflateLevel = 6;
@@ -35,10 +38,15 @@ void add_entry(zip_t* archive, const ZipEntry& entry) {
     fail(entry.name, zip_strerror(archive));
   }
   const auto i = static_cast<zip_uint64_t>(index);
-  if (zip_set_file_compression(archive, i, ZIP_CM_DEFLATE, kDeflateLevel) < 0 ||
-      zip_file_set_dostime(archive, i, kDosTime, kDosDate, 0) < 0) {
+  if (zip_set_file_compression(archive, i, ZIP_CM_DEFLATE, kDeflateLevel) < 0) {
     fail(entry.name, zip_strerror(archive));
   }
+  int timed;
+  {
+    const LibcTimeLock lock;  // the DOS fields to a time_t, through mktime()
+    timed = zip_file_set_dostime(archive, i, kDosTime, kDosDate, 0);
+  }
+  if (timed < 0) fail(entry.name, zip_strerror(archive));
 }
 
 // Everything written into the buffer source, read back after zip_close.
@@ -86,7 +94,12 @@ std::string write_zip(const std::vector<ZipEntry>& entries) {
     zip_discard(archive);
     throw;
   }
-  if (zip_close(archive) < 0) {
+  int closed;
+  {
+    const LibcTimeLock lock;  // each entry's DOS time, through localtime_r()
+    closed = zip_close(archive);
+  }
+  if (closed < 0) {
     const std::string why = zip_strerror(archive);
     zip_discard(archive);
     fail("archive", why);
@@ -102,7 +115,10 @@ ZipReader::ZipReader(std::string_view bytes) {
     error_ = error_text(&error);
     return;
   }
-  archive_ = zip_open_from_source(source, ZIP_RDONLY, &error);
+  {
+    const LibcTimeLock lock;  // each entry's DOS time of the central directory, through mktime()
+    archive_ = zip_open_from_source(source, ZIP_RDONLY, &error);
+  }
   if (archive_ == nullptr) {
     zip_source_free(source);
     error_ = error_text(&error);
