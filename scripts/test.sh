@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Installs what is needed, builds, and runs every test under the `default` and `asan`
-# presets, then the fuzz targets under the `fuzz` preset. Ends with ctest's summary line of the combined run.
+# presets, the threaded C API tests under the `tsan` preset (ThreadSanitizer; it builds only
+# the library and those tests), then the fuzz targets under the `fuzz` preset. Ends with
+# ctest's summary line of the combined run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 status=0
-for preset in default asan; do
+for preset in default asan tsan; do
   echo "== preset $preset"
   scripts/build.sh "$preset"
   ctest --preset "$preset" -j"$(nproc)" 2>&1 | tee "build/$preset/ctest.log" || status=1
@@ -19,5 +21,6 @@ ctest --preset fuzz -j"$(nproc)" 2>&1 | tee build/fuzz-ci/ctest.log || status=1
 echo "== preset release (build only)"
 scripts/build.sh release
 # One closing line for the whole run, in ctest's own words.
-python3 scripts/ctest_summary.py build/default/ctest.log build/asan/ctest.log build/fuzz-ci/ctest.log
+python3 scripts/ctest_summary.py build/default/ctest.log build/asan/ctest.log build/tsan/ctest.log \
+  build/fuzz-ci/ctest.log
 exit $status

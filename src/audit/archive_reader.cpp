@@ -5,6 +5,7 @@
 #include <memory>
 #include <unicode/ucnv.h>
 
+#include "base/libc_time_lock.hpp"
 #include "base/thread_locale.hpp"
 #include "base/utf8.hpp"
 #include "zhinan/io.hpp"
@@ -137,7 +138,15 @@ ArchiveContents read_archive(std::string_view bytes, const AuditLimits& limits, 
   archive_read_support_format_7zip(a.get());
   archive_read_support_format_rar(a.get());
   archive_read_support_format_rar5(a.get());
-  if (archive_read_open_memory(a.get(), bytes.data(), bytes.size()) != ARCHIVE_OK) {
+  // libarchive 3.6.2 turns the DOS times of ZIP and RAR headers into a time_t with mktime():
+  // opening and reading each header hold the LibcTimeLock (base/libc_time_lock.hpp), and so
+  // does reading a RAR 4 entry's data, which reads the next volume's header for a split file.
+  int opened;
+  {
+    const LibcTimeLock lock;
+    opened = archive_read_open_memory(a.get(), bytes.data(), bytes.size());
+  }
+  if (opened != ARCHIVE_OK) {
     const std::string why = archive_error_string(a.get()) ? archive_error_string(a.get()) : "unknown format";
     report("audit.unreadable", "", {{"reason", "不是可识别的压缩包（" + why + "）"}, {"reason_en", why}});
     return out;
@@ -146,7 +155,11 @@ ArchiveContents read_archive(std::string_view bytes, const AuditLimits& limits, 
   std::size_t count = 0;
   archive_entry* entry = nullptr;
   while (true) {
-    const int status = archive_read_next_header(a.get(), &entry);
+    int status;
+    {
+      const LibcTimeLock lock;
+      status = archive_read_next_header(a.get(), &entry);
+    }
     if (status == ARCHIVE_EOF) break;
     if (status < ARCHIVE_WARN) {
       const std::string why = archive_error_string(a.get()) ? archive_error_string(a.get()) : "damaged";
@@ -194,8 +207,15 @@ ArchiveContents read_archive(std::string_view bytes, const AuditLimits& limits, 
     }
     std::string data;
     char buffer[1 << 16];
+    const bool headers_in_data = (archive_format(a.get()) & ARCHIVE_FORMAT_BASE_MASK) == ARCHIVE_FORMAT_RAR;
     while (true) {
-      const la_ssize_t n = archive_read_data(a.get(), buffer, sizeof buffer);
+      la_ssize_t n;
+      if (headers_in_data) {
+        const LibcTimeLock lock;
+        n = archive_read_data(a.get(), buffer, sizeof buffer);
+      } else {
+        n = archive_read_data(a.get(), buffer, sizeof buffer);
+      }
       if (n == 0) break;
       if (n < 0) {
         const std::string why = archive_error_string(a.get()) ? archive_error_string(a.get()) : "read error";

@@ -13,6 +13,7 @@
 #include <string>
 #include <string_view>
 
+#include "base/libc_time_lock.hpp"
 #include "base/thread_locale.hpp"
 #include "base/utf8.hpp"
 #include "office/summary_table_file.hpp"
@@ -217,7 +218,11 @@ bool write_workbook(const std::filesystem::path& file, const AuditResult& result
   } else if (status == LXW_NO_ERROR) {
     status = LXW_ERROR_MEMORY_MALLOC_FAILED;
   }
-  const lxw_error closed = workbook_close(workbook);  // frees the workbook whatever happened
+  lxw_error closed;
+  {
+    const LibcTimeLock lock;  // docProps/core.xml's date, through gmtime()
+    closed = workbook_close(workbook);  // frees the workbook whatever happened
+  }
   if (status == LXW_NO_ERROR) status = closed;
   if (status != LXW_NO_ERROR) *error = lxw_strerror(status);
   return status == LXW_NO_ERROR;

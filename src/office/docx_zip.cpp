@@ -1,19 +1,27 @@
 #include "office/docx_zip.hpp"
 
 #include <algorithm>
+#include <cstring>
+#include <limits>
+#include <memory>
 #include <stdexcept>
 
 #include <zip.h>
+#define ZLIB_CONST  // next_in is const
+#include <zlib.h>
+
+#include "base/libc_time_lock.hpp"
 
 namespace zhinan::detail {
 
 namespace {
 
 // MS-DOS date and time of every entry: 1980-01-01 00:00:00, the earliest the format holds.
-// Set as DOS fields rather than a time_t, which libzip would convert in the local zone.
+// libzip 1.7.3 still converts it through the local zone (mktime() here, localtime_r() in
+// zip_close), which gives the same fields back; hence the LibcTimeLock around both.
 constexpr zip_uint16_t kDosTime = 0;
 constexpr zip_uint16_t kDosDate = (0 << 9) | (1 << 5) | 1;
-constexpr zip_uint32_t kDeflateLevel = 6;
+constexpr int kDeflateLevel = 6;
 
 std::string error_text(zip_error_t* error) {
   std::string text = zip_error_strerror(error);
@@ -26,19 +34,108 @@ std::string error_text(zip_error_t* error) {
                            std::string(why));
 }
 
-void add_entry(zip_t* archive, const ZipEntry& entry) {
-  zip_source_t* source = zip_source_buffer(archive, entry.data.data(), entry.data.size(), 0);
-  if (source == nullptr) fail(entry.name, zip_strerror(archive));
+// An entry deflated before libzip sees it, so that zip_close, which must hold the
+// LibcTimeLock, only copies bytes: deflating inside it would make every thread rendering
+// a .docx wait for the others (it is most of the time a .docx takes). The deflate is
+// libzip 1.7.3's own (zip_algorithm_deflate.c: raw, level 6, a 32 KiB window, memory
+// level 9, the default strategy), so the bytes are what libzip wrote itself.
+struct Deflated {
+  std::string bytes;
+  zip_uint64_t size = 0;  // inflated
+  zip_uint32_t crc = 0;
+  std::size_t offset = 0;  // read so far
+  zip_error_t error{};
+};
+
+std::unique_ptr<Deflated> deflate_entry(const ZipEntry& entry) {
+  if (entry.data.size() > std::numeric_limits<uInt>::max()) fail(entry.name, "part too large");
+  auto out = std::make_unique<Deflated>();
+  zip_error_init(&out->error);
+  out->size = entry.data.size();
+  const auto* in = reinterpret_cast<const Bytef*>(entry.data.data());
+  const auto in_size = static_cast<uInt>(entry.data.size());
+  out->crc = static_cast<zip_uint32_t>(crc32(crc32(0, nullptr, 0), in, in_size));
+  z_stream z{};
+  if (deflateInit2(&z, kDeflateLevel, Z_DEFLATED, -MAX_WBITS, MAX_MEM_LEVEL, Z_DEFAULT_STRATEGY) != Z_OK) {
+    fail(entry.name, "cannot start deflate");
+  }
+  out->bytes.resize(deflateBound(&z, in_size));
+  z.next_in = in;
+  z.avail_in = in_size;
+  z.next_out = reinterpret_cast<Bytef*>(out->bytes.data());
+  z.avail_out = static_cast<uInt>(out->bytes.size());
+  const int status = deflate(&z, Z_FINISH);  // deflateBound leaves room for it all at once
+  out->bytes.resize(z.total_out);
+  deflateEnd(&z);
+  if (status != Z_STREAM_END) fail(entry.name, "deflate failed");
+  return out;
+}
+
+// The libzip source of a Deflated (zip_source_function(3)): it says its data are deflated,
+// with their size and CRC, so zip_close copies them as they are.
+zip_int64_t deflated_source(void* user, void* data, zip_uint64_t len, zip_source_cmd_t command) {
+  auto* d = static_cast<Deflated*>(user);
+  switch (command) {
+    case ZIP_SOURCE_OPEN:
+      d->offset = 0;
+      return 0;
+    case ZIP_SOURCE_READ: {
+      const std::size_t n = std::min<std::size_t>(static_cast<std::size_t>(len), d->bytes.size() - d->offset);
+      std::memcpy(data, d->bytes.data() + d->offset, n);
+      d->offset += n;
+      return static_cast<zip_int64_t>(n);
+    }
+    case ZIP_SOURCE_CLOSE:
+      return 0;
+    case ZIP_SOURCE_STAT: {
+      if (len < sizeof(zip_stat_t)) break;
+      auto* stat = static_cast<zip_stat_t*>(data);  // zip_source_stat has initialised it
+      stat->size = d->size;
+      stat->comp_size = d->bytes.size();
+      stat->comp_method = ZIP_CM_DEFLATE;
+      stat->crc = d->crc;
+      stat->encryption_method = ZIP_EM_NONE;
+      stat->valid |= ZIP_STAT_SIZE | ZIP_STAT_COMP_SIZE | ZIP_STAT_COMP_METHOD | ZIP_STAT_CRC |
+                     ZIP_STAT_ENCRYPTION_METHOD;
+      return sizeof(zip_stat_t);
+    }
+    case ZIP_SOURCE_ERROR:
+      return zip_error_to_data(&d->error, data, len);
+    case ZIP_SOURCE_FREE:
+      zip_error_fini(&d->error);
+      delete d;
+      return 0;
+    case ZIP_SOURCE_SUPPORTS:
+      return ZIP_SOURCE_SUPPORTS_READABLE;
+    default:
+      break;
+  }
+  zip_error_set(&d->error, ZIP_ER_INVAL, 0);
+  return -1;
+}
+
+void add_entry(zip_t* archive, const ZipEntry& entry, std::unique_ptr<Deflated> deflated) {
+  Deflated* owned = deflated.release();  // the source's once made: freed with it (ZIP_SOURCE_FREE)
+  zip_source_t* source = zip_source_function(archive, deflated_source, owned);
+  if (source == nullptr) {
+    delete owned;
+    fail(entry.name, zip_strerror(archive));
+  }
   const zip_int64_t index = zip_file_add(archive, entry.name.c_str(), source, ZIP_FL_ENC_UTF_8);
   if (index < 0) {
     zip_source_free(source);
     fail(entry.name, zip_strerror(archive));
   }
   const auto i = static_cast<zip_uint64_t>(index);
-  if (zip_set_file_compression(archive, i, ZIP_CM_DEFLATE, kDeflateLevel) < 0 ||
-      zip_file_set_dostime(archive, i, kDosTime, kDosDate, 0) < 0) {
+  if (zip_set_file_compression(archive, i, ZIP_CM_DEFLATE, kDeflateLevel) < 0) {
     fail(entry.name, zip_strerror(archive));
   }
+  int timed;
+  {
+    const LibcTimeLock lock;  // the DOS fields to a time_t, through mktime()
+    timed = zip_file_set_dostime(archive, i, kDosTime, kDosDate, 0);
+  }
+  if (timed < 0) fail(entry.name, zip_strerror(archive));
 }
 
 // Everything written into the buffer source, read back after zip_close.
@@ -81,12 +178,17 @@ std::string write_zip(const std::vector<ZipEntry>& entries) {
   } buffer_ref{buffer};
 
   try {
-    for (const ZipEntry& entry : entries) add_entry(archive, entry);
+    for (const ZipEntry& entry : entries) add_entry(archive, entry, deflate_entry(entry));
   } catch (...) {
     zip_discard(archive);
     throw;
   }
-  if (zip_close(archive) < 0) {
+  int closed;
+  {
+    const LibcTimeLock lock;  // each entry's DOS time, through localtime_r(); the data only copied
+    closed = zip_close(archive);
+  }
+  if (closed < 0) {
     const std::string why = zip_strerror(archive);
     zip_discard(archive);
     fail("archive", why);
@@ -102,7 +204,10 @@ ZipReader::ZipReader(std::string_view bytes) {
     error_ = error_text(&error);
     return;
   }
-  archive_ = zip_open_from_source(source, ZIP_RDONLY, &error);
+  {
+    const LibcTimeLock lock;  // each entry's DOS time of the central directory, through mktime()
+    archive_ = zip_open_from_source(source, ZIP_RDONLY, &error);
+  }
   if (archive_ == nullptr) {
     zip_source_free(source);
     error_ = error_text(&error);

@@ -1,6 +1,8 @@
 // ZIP archives in memory through libzip, as a .docx needs them (internal): written
 // reproducibly (entries in the order given, deflate at a fixed level, every time stamp
-// 1980-01-01 00:00), and read back from a byte buffer.
+// 1980-01-01 00:00), and read back from a byte buffer. Safe on any number of threads at
+// once (libzip's time-zone calls hold base/libc_time_lock.hpp's lock; the deflating, done
+// here before libzip writes, does not).
 #pragma once
 
 #include <cstddef>

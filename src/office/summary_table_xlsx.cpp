@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "base/libc_time_lock.hpp"
 #include "base/thread_locale.hpp"
 #include "office/summary_table_file.hpp"
 #include "office/summary_table_layout.hpp"
@@ -311,7 +312,11 @@ bool write_workbook(const std::filesystem::path& file, const SummaryLayout& layo
   } else if (result == LXW_NO_ERROR) {
     result = LXW_ERROR_MEMORY_MALLOC_FAILED;
   }
-  lxw_error closed = workbook_close(workbook);  // frees the workbook whatever happened
+  lxw_error closed;
+  {
+    const LibcTimeLock lock;  // docProps/core.xml's date, through gmtime()
+    closed = workbook_close(workbook);  // frees the workbook whatever happened
+  }
   if (result == LXW_NO_ERROR) result = closed;
   if (result != LXW_NO_ERROR) *error = lxw_strerror(result);
   return result == LXW_NO_ERROR;
