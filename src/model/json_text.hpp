@@ -44,10 +44,12 @@ struct JsonText {
   Diagnostics diagnostics;
 };
 
-// Accepts a UTF-8 BOM; reports UTF-16, other encodings (with a hint when the bytes look
-// like GBK), binary files, empty files and JSON syntax errors with line and column, and a
-// key given twice in one object (format.duplicate_key, at its JSON pointer and line and
-// column) instead of letting either silently win.
+// Accepts a UTF-8 BOM; reports UTF-16, UTF-32 and GB18030 (by their BOM, or the NULs
+// beside ASCII), ill-formed UTF-8 (saying what is wrong with the bytes, with a hint when
+// they look like GBK), escapes of half a surrogate pair, raw control characters, binary
+// files, empty files and JSON syntax errors with line and column, and a key given twice
+// in one object (format.duplicate_key, at its JSON pointer and line and column) instead
+// of letting either silently win.
 JsonText parse_json_text(std::string_view bytes);
 
 // 1-based line and column (in characters) of a byte offset.
