@@ -20,6 +20,8 @@ constexpr std::array kRules = {
     RuleInfo{"format.unknown_field", S::warning, "字段", "不认识的字段，已原样保留", "unknown field, kept"},
     RuleInfo{"format.nul_character", S::error, "字段", "文本中含有空字符（\\u0000），已删除",
              "the text contains a NUL character (\\u0000); it was removed"},
+    RuleInfo{"format.control_character", S::warning, "字段", "文本中含有不可见的控制字符{code_point}，Word 和表格中无法显示",
+             "the text holds the invisible control character {code_point}, which Word and the summary table cannot show"},
     RuleInfo{"format.duplicate_key", S::error, "字段", "字段“{key}”在同一对象中重复出现，以第一个为准",
              "the key \"{key}\" appears twice in one object; the first one stands"},
     RuleInfo{"format.too_large", S::error, "文件", "文件有{size}字节，超过指南建议文件的上限{limit}字节，未读取",

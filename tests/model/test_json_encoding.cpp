@@ -118,3 +118,28 @@ TEST_CASE("json.encoding: a raw NUL or control character is format.json_invalid 
   CHECK(find(bom.diagnostics, "format.json_invalid")->message_en.find("byte order mark") != std::string::npos);
 }
 
+TEST_CASE("json.encoding: \\u0000 in a choice is removed and reported at the item, as in any text") {
+  auto r = parse_suggestion(doc(R"("industry": "new_energy\u0000", "region": ["sco", "\u0000x"])"));
+  REQUIRE(r.suggestion);
+  CHECK(r.suggestion->industry == std::vector<std::string>{"new_energy"});
+  CHECK(r.suggestion->region == std::vector<std::string>{"sco", "x"});
+  std::vector<std::string> paths;
+  for (const auto& d : r.diagnostics)
+    if (d.id == "format.nul_character") paths.push_back(d.path);
+  CHECK(paths == std::vector<std::string>{"/industry", "/region/1"});
+}
+
+TEST_CASE("json.encoding: any other control character is format.control_character (w), the text kept") {
+  auto r = parse_suggestion(doc(R"("title": "氢\u001b[2J", "overview": "a\tb\nc\r\nd", "department": "x\u0085")"));
+  REQUIRE(r.suggestion);
+  CHECK(r.suggestion->title == "氢\x1b[2J");
+  std::vector<std::string> found;
+  for (const auto& d : r.diagnostics) {
+    CHECK(d.id == "format.control_character");
+    CHECK(d.severity == Severity::warning);
+    found.push_back(d.path + " " + param(&d, "code_point") + " " + param(&d, "position"));
+  }
+  CHECK(found == std::vector<std::string>{"/title U+001B 2", "/department U+0085 2"});
+  CHECK(find_rule("format.control_character"));
+}
+
