@@ -239,13 +239,47 @@ Diagnostic make_diagnostic(std::string id, Severity severity, std::string path,
 
 TextLocation locate(std::string_view text, std::size_t offset) { return Locator(text).at(offset); }
 
+namespace {
+
+// Characters a terminal or a viewer would obey rather than show: the controls, and the bidi
+// embeddings, overrides and isolates that reorder the rest of a line.
+bool shown_escaped(char32_t cp) {
+  return is_control_character(cp) || cp == '\t' || cp == '\n' || cp == '\r' || (cp >= 0x202A && cp <= 0x202E) ||
+         (cp >= 0x2066 && cp <= 0x2069);
+}
+
+// The text with each such character written as its escape (\u001B, \n), and each
+// ill-formed byte as U+FFFD.
+std::string visible(std::string_view utf8) {
+  std::string out;
+  out.reserve(utf8.size());
+  for (std::size_t pos = 0; pos < utf8.size();) {
+    const std::size_t start = pos;
+    const char32_t cp = decode_utf8(utf8, pos);
+    if (cp == kInvalidCodePoint) {
+      out += "\uFFFD";
+    } else if (!shown_escaped(cp)) {
+      out.append(utf8.substr(start, pos - start));
+    } else if (cp == '\t' || cp == '\n' || cp == '\r') {
+      out += cp == '\t' ? "\\t" : cp == '\n' ? "\\n" : "\\r";
+    } else {
+      char buffer[16];
+      std::snprintf(buffer, sizeof buffer, "\\u%04X", static_cast<unsigned>(cp));
+      out += buffer;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
 std::string abbreviated(std::string_view utf8, std::size_t max_characters) {
   std::size_t pos = 0, characters = 0;
   while (pos < utf8.size() && characters <= max_characters) {
     decode_utf8(utf8, pos);
     ++characters;
   }
-  if (characters <= max_characters) return std::string(utf8);
+  if (characters <= max_characters) return visible(utf8);
   // Its beginning and its end: "1.000…0001" must not read as 1.
   const std::size_t tail_characters = max_characters / 3;
   std::size_t head = 0;
@@ -254,7 +288,7 @@ std::string abbreviated(std::string_view utf8, std::size_t max_characters) {
   for (std::size_t i = 0; i < tail_characters && tail > head; ++i)
     do --tail;  // back over UTF-8 continuation bytes to the character's first
     while (tail > head && (static_cast<unsigned char>(utf8[tail]) & 0xC0) == 0x80);
-  return std::string(utf8.substr(0, head)) + "…" + std::string(utf8.substr(tail));
+  return visible(utf8.substr(0, head)) + "…" + visible(utf8.substr(tail));
 }
 
 JsonText parse_json_text(std::string_view bytes) {

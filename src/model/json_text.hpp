@@ -55,8 +55,10 @@ JsonText parse_json_text(std::string_view bytes);
 // 1-based line and column (in characters) of a byte offset.
 TextLocation locate(std::string_view text, std::size_t offset);
 
-// At most `max_characters` of a text a finding quotes, its beginning and its end around
-// "…": a value of a million characters must not be copied into every message.
+// A text as a finding quotes it: at most `max_characters`, its beginning and its end
+// around "…" (a value of a million characters must not be copied into every message), and
+// its controls and bidi overrides written as escapes (\u001B, \n), which a clerk's
+// terminal would otherwise obey.
 std::string abbreviated(std::string_view utf8, std::size_t max_characters = 40);
 
 Diagnostic make_diagnostic(std::string id, Severity severity, std::string path,

@@ -398,9 +398,9 @@ ParseResult parse_suggestion(std::string_view json_text, const Profile& profile)
   } else if (*format != kSuggestionFormat) {
     Diagnostic d = detail::make_diagnostic(
         "format.version_unsupported", Severity::error, "/format",
-        "不支持的格式“" + *format + "”，本工具读取 \"zhinan.suggestion/1\"",
-        "unsupported format \"" + *format + "\"; this tool reads \"zhinan.suggestion/1\"");
-    d.params = {{"format", *format}};
+        "不支持的格式“" + detail::abbreviated(*format) + "”，本工具读取 \"zhinan.suggestion/1\"",
+        "unsupported format \"" + detail::abbreviated(*format) + "\"; this tool reads \"zhinan.suggestion/1\"");
+    d.params = {{"format", detail::abbreviated(*format)}};
     result.diagnostics.push_back(std::move(d));
     return result;
   }

@@ -4,12 +4,16 @@
 #include <algorithm>
 #include <array>
 
+#include "model/json_text.hpp"
 #include "rules/rule_context.hpp"
 
 namespace zhinan {
 namespace {
 
 using S = Severity;
+
+// Longer than any list of the profile's choices or countries a message names.
+constexpr std::size_t kQuotedCharacters = 1000;
 
 // Order: the 信息表 from top to bottom, then the 说明报告 outline, then consistency.
 constexpr std::array kRules = {
@@ -320,6 +324,9 @@ void RuleContext::report(std::string_view id, std::string path, Params params) {
   const RuleInfo* rule = find_rule(id);
   if (!rule) throw std::logic_error("unregistered rule " + std::string(id));
   if (!cap_.admits(rule->id)) return;
+  // A value from the input is quoted as abbreviated() shows it: a megabyte title or 10^5
+  // ticked boxes in a few hundred characters, an escape sequence as text, not obeyed.
+  for (auto& param : params) param.second = abbreviated(param.second, kQuotedCharacters);
   Diagnostic d;
   d.id = std::string(rule->id);
   d.severity = effective_severity(*rule, profile_, mode_);

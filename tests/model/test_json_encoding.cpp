@@ -29,6 +29,12 @@ std::string param(const Diagnostic* d, std::string_view name) {
   return "";
 }
 
+bool has_control(std::string_view text) {
+  for (unsigned char c : text)
+    if (c < 0x20 && c != '\n') return true;
+  return false;
+}
+
 }  // namespace
 
 TEST_CASE("json.encoding: UTF-16 and UTF-32, with a BOM or without, and GB18030 name their encoding") {
@@ -141,5 +147,26 @@ TEST_CASE("json.encoding: any other control character is format.control_characte
   }
   CHECK(found == std::vector<std::string>{"/title U+001B 2", "/department U+0085 2"});
   CHECK(find_rule("format.control_character"));
+}
+
+TEST_CASE("json.encoding: a value a message quotes shows its controls as escapes and is abbreviated") {
+  auto r = parse_suggestion(doc(R"("industry": "\u001b[31m新能源\u202e", "x\u001by": 1, "format2": ")" +
+                                repeat("a", 1'000'000) + "\""));
+  REQUIRE(r.suggestion);
+  Diagnostics ds = r.diagnostics;
+  for (Diagnostic& d : validate(*r.suggestion)) ds.push_back(std::move(d));
+  const Diagnostic* unknown = find(ds, "industry.unknown");
+  REQUIRE(unknown);
+  CHECK(unknown->message_en.find(R"(\u001B[31m新能源\u202E)") != std::string::npos);
+  for (const auto& d : ds) {
+    CAPTURE(d.id);
+    CHECK_FALSE(has_control(d.message_zh));
+    CHECK_FALSE(has_control(d.message_en));
+    CHECK(d.message_en.size() < 4000);
+  }
+  auto long_value = parse_suggestion(doc(R"("industry": ")" + repeat("氢", 1'000'000) + "\""));
+  const Diagnostics long_ds = validate(*long_value.suggestion);
+  REQUIRE(find(long_ds, "industry.unknown"));
+  CHECK(find(long_ds, "industry.unknown")->message_zh.size() < 6000);
 }
 
