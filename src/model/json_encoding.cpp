@@ -166,6 +166,22 @@ std::size_t find_lone_surrogate_escape(std::string_view text, std::size_t limit)
   return std::string_view::npos;
 }
 
+std::size_t find_control_character(std::string_view utf8) {
+  for (std::size_t i = 0; i < utf8.size(); ++i) {
+    const unsigned b = byte_at(utf8, i);
+    if (b < 0x80 ? is_control_character(b)
+                 : b == 0xC2 && i + 1 < utf8.size() && byte_at(utf8, i + 1) >= 0x80 && byte_at(utf8, i + 1) <= 0x9F)
+      return i;
+  }
+  return std::string_view::npos;
+}
+
+std::size_t character_count(std::string_view utf8) {
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < utf8.size(); ++i) n += !is_continuation(byte_at(utf8, i));
+  return n;
+}
+
 std::string code_point_name(char32_t cp) {
   char buffer[16];
   std::snprintf(buffer, sizeof buffer, "U+%04X", static_cast<unsigned>(cp));

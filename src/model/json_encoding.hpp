@@ -48,4 +48,11 @@ constexpr bool is_control_character(char32_t cp) {
   return (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') || (cp >= 0x7F && cp <= 0x9F);
 }
 
+// The offset of the first is_control_character in well-formed UTF-8, by its bytes (C0 and
+// DEL are one byte, C1 is C2 80 to C2 9F), or npos.
+std::size_t find_control_character(std::string_view utf8);
+
+// Code points in well-formed UTF-8 (its bytes other than continuation bytes).
+std::size_t character_count(std::string_view utf8);
+
 }  // namespace zhinan::detail
