@@ -151,7 +151,7 @@ class ListWriter {
 
   // Text in a wrapped cell; `lines_` keeps the most lines a cell of the row needs.
   void write_text(lxw_row_t row, lxw_col_t col, const std::string& text, lxw_format* format) {
-    check(worksheet_write_string(ws_, row, col, text.c_str(), format));
+    check(worksheet_write_string(ws_, row, col, excel_cell_text(text).c_str(), format));
     lines_ = std::max(lines_, lines_needed(text, kWidths[col]));
   }
 

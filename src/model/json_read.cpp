@@ -4,6 +4,8 @@
 #include <cmath>
 #include <utility>
 
+#include "base/utf8.hpp"
+#include "model/json_encoding.hpp"
 #include "model/json_text.hpp"
 #include "model/json_writer.hpp"
 
@@ -97,15 +99,32 @@ void ObjectReader::wrong_type(std::string_view key, const boost::json::value& v,
   report(std::move(d));
 }
 
-std::string ObjectReader::text_of(std::string_view key, const boost::json::string& s) {
+std::string ObjectReader::text_of(std::string_view key, const boost::json::string& s, std::size_t item) {
+  // The pointer only for a finding: most texts have none, and 10^5 of them are read.
+  const auto path = [&] { return path_of(key) + (item == kNoItem ? "" : "/" + std::to_string(item)); };
   std::string text(s);
   // A NUL ("\u0000") is no text a form holds; C strings, Word and the ZIP cannot carry it.
   if (text.find('\0') != std::string::npos) {
     std::erase(text, '\0');
     if (admits("format.nul_character"))
-      report(make_diagnostic("format.nul_character", Severity::error, path_of(key),
+      report(make_diagnostic("format.nul_character", Severity::error, path(),
                              std::string("“") + std::string(key) + "”中含有空字符（\\u0000），已删除",
                              std::string("\"") + std::string(key) + "\" contains a NUL character (\\u0000); it was removed"));
+  }
+  // Any other control character is kept (the JSON carries it), but Word, the summary
+  // table's XML and a terminal cannot show it: the unit should know it is there.
+  if (const std::size_t at = find_control_character(text); at != std::string::npos && admits("format.control_character")) {
+    std::size_t pos = at;
+    const std::string name = code_point_name(decode_utf8(text, pos));
+    const std::string index = std::to_string(character_count(std::string_view(text).substr(0, at)) + 1);
+    Diagnostic d = make_diagnostic(
+        "format.control_character", Severity::warning, path(),
+        std::string("“") + std::string(key) + "”的第" + index + "个字符是不可见的控制字符 " + name +
+            "，Word 和表格中无法显示；请删除",
+        std::string("\"") + std::string(key) + "\" holds the invisible control character " + name + " (character " +
+            index + "), which Word and the summary table cannot show; delete it");
+    d.params = {{"field", std::string(key)}, {"code_point", name}, {"position", index}};
+    report(std::move(d));  // one finding per text
   }
   return text;
 }
@@ -174,16 +193,17 @@ const boost::json::array* ObjectReader::array(std::string_view key) {
 std::optional<std::vector<std::string>> ObjectReader::strings(std::string_view key) {
   const auto* v = find(key);
   if (!v) return std::nullopt;
-  if (v->is_string()) return std::vector<std::string>{std::string(v->get_string())};
+  if (v->is_string()) return std::vector<std::string>{text_of(key, v->get_string())};
   if (!v->is_array()) {
     wrong_type(key, *v, "字符串或字符串数组", "a string or an array of strings");
     return std::nullopt;
   }
   std::vector<std::string> out;
   const auto& items = v->get_array();
+  out.reserve(items.size());
   for (std::size_t i = 0; i < items.size(); ++i) {
     if (items[i].is_string()) {
-      out.emplace_back(items[i].get_string());
+      out.push_back(text_of(key, items[i].get_string(), i));
     } else if (!items[i].is_null() && admits(context_->wrong_type_id())) {
       Diagnostic d = make_diagnostic(
           std::string(context_->wrong_type_id()), Severity::error, path_of(key) + "/" + std::to_string(i),

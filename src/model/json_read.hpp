@@ -70,8 +70,11 @@ class ObjectReader {
   ReadContext& context() { return *context_; }
 
  private:
-  // The text of a string member, without the NUL characters no form holds (reported).
-  std::string text_of(std::string_view key, const boost::json::string& s);
+  // The text of a string member (or of its item `item`), without the NUL characters no form
+  // holds (reported), and with its other control characters reported
+  // (format.control_character, kept).
+  static constexpr std::size_t kNoItem = std::size_t(-1);
+  std::string text_of(std::string_view key, const boost::json::string& s, std::size_t item = kNoItem);
 
   std::unique_ptr<ReadContext> own_context_;
   ReadContext* context_;

@@ -5,11 +5,15 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstdio>
+#include <optional>
 #include <stdexcept>
 #include <string>
+#include <utility>
 
 #include "base/utf8.hpp"
 #include "model/finding_cap.hpp"
+#include "model/json_encoding.hpp"
 #include "model/json_tree.hpp"
 
 namespace zhinan::detail {
@@ -73,8 +77,29 @@ bool looks_like_gbk(std::string_view text) {
   return any;
 }
 
+// NULs where a text has none, and no JSON text begins there: a Word document, an archive,
+// a picture. A text that begins like JSON is told about its NUL at its place instead.
 bool looks_binary(std::string_view text) {
-  return text.substr(0, 8192).find('\0') != std::string_view::npos;
+  if (text.substr(0, 8192).find('\0') == std::string_view::npos) return false;
+  const std::size_t first = text.find_first_not_of(" \t\r\n");
+  return first == std::string_view::npos || (text[first] != '{' && text[first] != '[');
+}
+
+// The character at `offset` when it is one no JSON text holds there: a raw control
+// character (inside a string it must be written as an escape) or a second BOM.
+std::optional<std::pair<std::string, std::string>> stray_character(std::string_view text, std::size_t offset) {
+  if (offset >= text.size()) return std::nullopt;
+  std::size_t pos = offset;
+  const char32_t cp = decode_utf8(text, pos);
+  if (cp == 0xFEFF)
+    return std::pair<std::string, std::string>{"此处多了一个字节顺序标记（BOM，U+FEFF）；请删除",
+                                               "a byte order mark (BOM, U+FEFF) here; delete it"};
+  if (cp >= 0x20) return std::nullopt;
+  const std::string name = code_point_name(cp) + (cp == 0 ? " NUL" : cp == '\t' ? " TAB" : "");
+  return std::pair<std::string, std::string>{
+      "此处有控制字符 " + name + "，JSON 文本中不能直接出现（字符串中应写成转义，如 \\t）；文件可能已损坏",
+      "a raw control character " + name + " here, which no JSON text holds (inside a string it must be an escape "
+      "such as \\t); the file may be damaged"};
 }
 
 Diagnostic syntax_error(std::string_view text, std::size_t offset, const boost::system::error_code& ec) {
@@ -97,14 +122,50 @@ Diagnostic syntax_error(std::string_view text, std::size_t offset, const boost::
 }
 
 Diagnostic encoding_error(std::string_view text, std::size_t bad) {
-  if (looks_like_gbk(text))
+  // A file cut inside its last character is no GBK file (whose JSON would end in ASCII),
+  // nor is UTF-8 with a bad spot, whose other characters decode (GBK's rarely do).
+  if (!ends_inside_character(text, bad) && !mostly_utf8(text) && looks_like_gbk(text))
     return located("format.utf8_invalid", text, bad,
                    "文件不是 UTF-8 编码，看起来是 GBK（ANSI）编码。请用记事本或 WPS 打开，"
                    "选择“另存为”，编码选“UTF-8”后保存",
                    "the file is not UTF-8; it looks like GBK (ANSI). Open it in Notepad or WPS, "
                    "choose Save As and pick the UTF-8 encoding");
-  return located("format.utf8_invalid", text, bad, "此处的字节不是有效的 UTF-8 编码",
-                 "the bytes here are not valid UTF-8");
+  const Utf8Problem why = describe_invalid_utf8(text, bad);
+  Diagnostic d = located("format.utf8_invalid", text, bad,
+                         "此处的字节（" + why.bytes + "）不是有效的 UTF-8 编码：" + why.zh,
+                         "the bytes here (" + why.bytes + ") are not valid UTF-8: " + why.en);
+  d.params.emplace_back("bytes", why.bytes);
+  return d;
+}
+
+Diagnostic wide_encoding_error(std::string_view text, const ForeignEncoding& found) {
+  const std::string name(found.name);
+  const std::string notepad = name == "UTF-16LE"   ? "，即记事本的“Unicode”"
+                              : name == "UTF-16BE" ? "，即记事本的“Unicode big endian”"
+                                                   : "";
+  const std::string notepad_en = name == "UTF-16LE"   ? " (Notepad's \"Unicode\")"
+                                 : name == "UTF-16BE" ? " (Notepad's \"Unicode big endian\")"
+                                                      : "";
+  Diagnostic d = located("format.utf8_invalid", text, 0,
+                         "文件是 " + name + " 编码" + (found.bom ? "（带 BOM）" : "（无 BOM）") + notepad +
+                             "，不是 UTF-8。请用记事本或 WPS 打开，选择“另存为”，编码选“UTF-8”后保存",
+                         "the file is " + name + notepad_en + (found.bom ? ", with its BOM" : ", without a BOM") +
+                             ", not UTF-8; open it in Notepad or WPS, choose Save As and pick the UTF-8 encoding");
+  d.params.emplace_back("encoding", name);
+  d.params.emplace_back("bom", found.bom ? "yes" : "no");
+  return d;
+}
+
+// A \uXXXX escape of half a surrogate pair: JSON's grammar allows it, but it names no
+// character, and the text would not be UTF-8.
+Diagnostic surrogate_error(std::string_view text, std::size_t at) {
+  const std::string escape(text.substr(at, 6));
+  Diagnostic d = located("format.utf8_invalid", text, at,
+                         "转义“" + escape + "”是 UTF-16 代理对的一半，缺少另一半，不表示任何字符（不能转成 UTF-8）",
+                         "the escape " + escape + " is half of a UTF-16 surrogate pair without its other half: it "
+                         "names no character (no UTF-8 can hold it)");
+  d.params.emplace_back("escape", escape);
+  return d;
 }
 
 namespace json = boost::json;
@@ -178,13 +239,47 @@ Diagnostic make_diagnostic(std::string id, Severity severity, std::string path,
 
 TextLocation locate(std::string_view text, std::size_t offset) { return Locator(text).at(offset); }
 
+namespace {
+
+// Characters a terminal or a viewer would obey rather than show: the controls, and the bidi
+// embeddings, overrides and isolates that reorder the rest of a line.
+bool shown_escaped(char32_t cp) {
+  return is_control_character(cp) || cp == '\t' || cp == '\n' || cp == '\r' || (cp >= 0x202A && cp <= 0x202E) ||
+         (cp >= 0x2066 && cp <= 0x2069);
+}
+
+// The text with each such character written as its escape (\u001B, \n), and each
+// ill-formed byte as U+FFFD.
+std::string visible(std::string_view utf8) {
+  std::string out;
+  out.reserve(utf8.size());
+  for (std::size_t pos = 0; pos < utf8.size();) {
+    const std::size_t start = pos;
+    const char32_t cp = decode_utf8(utf8, pos);
+    if (cp == kInvalidCodePoint) {
+      out += "\uFFFD";
+    } else if (!shown_escaped(cp)) {
+      out.append(utf8.substr(start, pos - start));
+    } else if (cp == '\t' || cp == '\n' || cp == '\r') {
+      out += cp == '\t' ? "\\t" : cp == '\n' ? "\\n" : "\\r";
+    } else {
+      char buffer[16];
+      std::snprintf(buffer, sizeof buffer, "\\u%04X", static_cast<unsigned>(cp));
+      out += buffer;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
 std::string abbreviated(std::string_view utf8, std::size_t max_characters) {
   std::size_t pos = 0, characters = 0;
   while (pos < utf8.size() && characters <= max_characters) {
     decode_utf8(utf8, pos);
     ++characters;
   }
-  if (characters <= max_characters) return std::string(utf8);
+  if (characters <= max_characters) return visible(utf8);
   // Its beginning and its end: "1.000…0001" must not read as 1.
   const std::size_t tail_characters = max_characters / 3;
   std::size_t head = 0;
@@ -193,7 +288,7 @@ std::string abbreviated(std::string_view utf8, std::size_t max_characters) {
   for (std::size_t i = 0; i < tail_characters && tail > head; ++i)
     do --tail;  // back over UTF-8 continuation bytes to the character's first
     while (tail > head && (static_cast<unsigned char>(utf8[tail]) & 0xC0) == 0x80);
-  return std::string(utf8.substr(0, head)) + "…" + std::string(utf8.substr(tail));
+  return visible(utf8.substr(0, head)) + "…" + visible(utf8.substr(tail));
 }
 
 JsonText parse_json_text(std::string_view bytes) {
@@ -205,10 +300,7 @@ JsonText parse_json_text(std::string_view bytes) {
   std::string_view text = bytes;
   if (text.starts_with(kBom)) text.remove_prefix(kBom.size());  // Notepad's UTF-8 BOM
 
-  if (text.starts_with("\xFF\xFE") || text.starts_with("\xFE\xFF"))
-    return fail(located("format.utf8_invalid", text, 0,
-                        "文件是 UTF-16 编码（记事本的“Unicode”），请另存为“UTF-8”编码",
-                        "the file is UTF-16 (Notepad's \"Unicode\"); save it as UTF-8"));
+  if (const std::optional<ForeignEncoding> other = foreign_encoding(text)) return fail(wide_encoding_error(text, *other));
   if (text.find_first_not_of(" \t\r\n") == std::string_view::npos)
     return fail(located("format.json_invalid", text, text.size(), "文件为空，没有任何内容",
                         "the file is empty"));
@@ -227,6 +319,10 @@ JsonText parse_json_text(std::string_view bytes) {
   // that the clerk hears about the encoding rather than a syntax error.
   if (ec) {
     if (std::size_t bad = find_invalid_utf8(text); bad != std::string_view::npos) return fail(encoding_error(text, bad));
+    if (std::size_t at = find_lone_surrogate_escape(text, consumed); at != std::string_view::npos)
+      return fail(surrogate_error(text, at));
+    if (auto stray = stray_character(text, consumed))
+      return fail(located("format.json_invalid", text, consumed, stray->first, stray->second));
     return fail(syntax_error(text, consumed, ec));
   }
   if (std::size_t extra = text.find_first_not_of(" \t\r\n", consumed); extra != std::string_view::npos)

@@ -44,17 +44,21 @@ struct JsonText {
   Diagnostics diagnostics;
 };
 
-// Accepts a UTF-8 BOM; reports UTF-16, other encodings (with a hint when the bytes look
-// like GBK), binary files, empty files and JSON syntax errors with line and column, and a
-// key given twice in one object (format.duplicate_key, at its JSON pointer and line and
-// column) instead of letting either silently win.
+// Accepts a UTF-8 BOM; reports UTF-16, UTF-32 and GB18030 (by their BOM, or the NULs
+// beside ASCII), ill-formed UTF-8 (saying what is wrong with the bytes, with a hint when
+// they look like GBK), escapes of half a surrogate pair, raw control characters, binary
+// files, empty files and JSON syntax errors with line and column, and a key given twice
+// in one object (format.duplicate_key, at its JSON pointer and line and column) instead
+// of letting either silently win.
 JsonText parse_json_text(std::string_view bytes);
 
 // 1-based line and column (in characters) of a byte offset.
 TextLocation locate(std::string_view text, std::size_t offset);
 
-// At most `max_characters` of a text a finding quotes, its beginning and its end around
-// "…": a value of a million characters must not be copied into every message.
+// A text as a finding quotes it: at most `max_characters`, its beginning and its end
+// around "…" (a value of a million characters must not be copied into every message), and
+// its controls and bidi overrides written as escapes (\u001B, \n), which a clerk's
+// terminal would otherwise obey.
 std::string abbreviated(std::string_view utf8, std::size_t max_characters = 40);
 
 Diagnostic make_diagnostic(std::string id, Severity severity, std::string path,

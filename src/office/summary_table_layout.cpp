@@ -7,6 +7,8 @@
 #include <cstdint>
 #include <stdexcept>
 
+#include "base/utf8.hpp"
+
 namespace zhinan::detail {
 namespace {
 
@@ -180,6 +182,18 @@ double amount_to_double(Money amount) {
   double value = 0;
   std::from_chars(text.data(), text.data() + text.size(), value);
   return value;
+}
+
+std::string excel_cell_text(std::string_view utf8) {
+  std::size_t pos = 0, characters = 0;
+  while (pos < utf8.size() && characters < kExcelCellCharacters - 1) {
+    decode_utf8(utf8, pos);
+    ++characters;
+  }
+  if (pos >= utf8.size()) return std::string(utf8);
+  std::size_t rest = pos;  // exactly the limit: it still fits
+  if (decode_utf8(utf8, rest); rest >= utf8.size()) return std::string(utf8);
+  return std::string(utf8.substr(0, pos)) + "…";
 }
 
 }  // namespace zhinan::detail

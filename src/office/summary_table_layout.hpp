@@ -98,4 +98,10 @@ std::string format_amount(Money amount, int min_decimals = 2, bool group_thousan
 // The double nearest to the exact decimal, for a spreadsheet cell; never a sum of doubles.
 double amount_to_double(Money amount);
 
+// A cell of Excel holds at most 32,767 characters, and libxlsxwriter refuses a longer text
+// (and with it the whole table): such a text is cut at a character and ends with "…".
+// The .csv keeps it whole.
+inline constexpr std::size_t kExcelCellCharacters = 32767;
+std::string excel_cell_text(std::string_view utf8);
+
 }  // namespace zhinan::detail

@@ -205,7 +205,7 @@ class SheetWriter {
     auto fields = summary_header_fields(header);
     for (std::size_t i = 0; i < fields.size(); ++i) {
       std::string text = std::string(fields[i].label) + "：" + fields[i].value;
-      check(worksheet_merge_range(ws_, 1, kSpans[i].first, 1, kSpans[i].second, text.c_str(),
+      check(worksheet_merge_range(ws_, 1, kSpans[i].first, 1, kSpans[i].second, excel_cell_text(text).c_str(),
                                   header_field_));
     }
     check(worksheet_set_row(ws_, 1, 28, nullptr));
@@ -225,7 +225,7 @@ class SheetWriter {
   }
 
   void write_text(lxw_row_t row, lxw_col_t col, const std::string& text, lxw_format* format) {
-    check(worksheet_write_string(ws_, row, col, text.c_str(), format));
+    check(worksheet_write_string(ws_, row, col, excel_cell_text(text).c_str(), format));
   }
 
   void write_amount(lxw_row_t row, lxw_col_t col, const SummaryAmount& amount, bool bold = false) {

@@ -4,12 +4,16 @@
 #include <algorithm>
 #include <array>
 
+#include "model/json_text.hpp"
 #include "rules/rule_context.hpp"
 
 namespace zhinan {
 namespace {
 
 using S = Severity;
+
+// Longer than any list of the profile's choices or countries a message names.
+constexpr std::size_t kQuotedCharacters = 1000;
 
 // Order: the 信息表 from top to bottom, then the 说明报告 outline, then consistency.
 constexpr std::array kRules = {
@@ -20,6 +24,8 @@ constexpr std::array kRules = {
     RuleInfo{"format.unknown_field", S::warning, "字段", "不认识的字段，已原样保留", "unknown field, kept"},
     RuleInfo{"format.nul_character", S::error, "字段", "文本中含有空字符（\\u0000），已删除",
              "the text contains a NUL character (\\u0000); it was removed"},
+    RuleInfo{"format.control_character", S::warning, "字段", "文本中含有不可见的控制字符{code_point}，Word 和表格中无法显示",
+             "the text holds the invisible control character {code_point}, which Word and the summary table cannot show"},
     RuleInfo{"format.duplicate_key", S::error, "字段", "字段“{key}”在同一对象中重复出现，以第一个为准",
              "the key \"{key}\" appears twice in one object; the first one stands"},
     RuleInfo{"format.too_large", S::error, "文件", "文件有{size}字节，超过指南建议文件的上限{limit}字节，未读取",
@@ -318,6 +324,9 @@ void RuleContext::report(std::string_view id, std::string path, Params params) {
   const RuleInfo* rule = find_rule(id);
   if (!rule) throw std::logic_error("unregistered rule " + std::string(id));
   if (!cap_.admits(rule->id)) return;
+  // A value from the input is quoted as abbreviated() shows it: a megabyte title or 10^5
+  // ticked boxes in a few hundred characters, an escape sequence as text, not obeyed.
+  for (auto& param : params) param.second = abbreviated(param.second, kQuotedCharacters);
   Diagnostic d;
   d.id = std::string(rule->id);
   d.severity = effective_severity(*rule, profile_, mode_);
