@@ -34,7 +34,8 @@ class RuleContext {
   FindingCap cap_;
 };
 
-// Replaces each {name} in `text` with its parameter's value.
+// Replaces each {name} in `text` with its parameter's value, and each {name|one|many} with
+// `one` when that value is 1, else `many` (English nouns: "1 error", "2 errors").
 std::string render(std::string_view text, const Params& params);
 
 // The checks, by part of the form (rules_form.cpp, rules_key_tech.cpp, rules_report.cpp).
