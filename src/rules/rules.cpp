@@ -65,8 +65,8 @@ constexpr std::array kRules = {
     RuleInfo{"key_tech.missing", S::error, "关键科学问题及技术清单", "未列出关键科学问题或关键技术，至少填写一项",
              "no key scientific problem or technology is listed"},
     RuleInfo{"key_tech.too_many", S::error, "关键科学问题及技术清单",
-             "关键科学问题或技术清单原则上不超过{limit}项，现有{count}项，请合并或删减",
-             "at most {limit} key technologies in principle; {count} are listed"},
+             "关键科学问题或技术清单原则上不超过{limit}项，现有{count}项，{advice}",
+             "at most {limit} key technologies in principle; {count} are listed; {advice_en}"},
     RuleInfo{"key_tech.name_missing", S::error, "关键科学问题及技术清单", "第{index}项关键技术未填写名称",
              "key technology {index} has no name"},
     RuleInfo{"key_tech.name_duplicate", S::error, "关键科学问题及技术清单",
@@ -321,13 +321,14 @@ std::string render(std::string_view text, const Params& params) {
   return out;
 }
 
-void RuleContext::report(std::string_view id, std::string path, Params params) {
+void RuleContext::report(std::string_view id, std::string path, Params params, std::optional<Severity> at_most) {
   const RuleInfo* rule = find_rule(id);
   if (!rule) throw std::logic_error("unregistered rule " + std::string(id));
   if (!cap_.admits(rule->id)) return;
   Diagnostic d;
   d.id = std::string(rule->id);
   d.severity = effective_severity(*rule, profile_, mode_);
+  if (at_most && d.severity < *at_most) d.severity = *at_most;  // error < warning < info
   d.path = std::move(path);
   d.message_zh = render(rule->template_zh, params);
   d.message_en = render(rule->template_en, params);
