@@ -104,5 +104,8 @@ std::shared_ptr<const Profile> load_profile_option(const Context& ctx, const std
 bool load_registry_option(const Context& ctx, const std::string& path, const Profile& profile,
                           std::optional<FundedRegistry>& registry);
 int run_name(const Context& ctx, std::span<const std::string> args);
+// The profile with the 原则上 limit on key technologies open to a justified exception
+// (--allow-more-key-tech): more is a warning asking for the reason in the 说明报告.
+std::shared_ptr<const Profile> allow_more_key_technologies(const Profile& profile);
 
 }  // namespace zhinan::cli

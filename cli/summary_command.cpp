@@ -2,6 +2,7 @@
 #include <ostream>
 
 #include "cli.hpp"
+#include "options.hpp"
 #include "zhinan/io.hpp"
 #include "zhinan/suggestion_json.hpp"
 
@@ -23,11 +24,26 @@ std::string amount(const std::optional<DecimalText>& d) { return d ? d->literal 
 
 }  // namespace
 
-int run_summary(const Context& ctx, std::span<const std::string> args) {
-  if (args.empty()) {
-    ctx.err << say(ctx, "用法：zhinan summary 文件…", "usage: zhinan summary FILE…") << '\n';
-    return kExitUsage;
-  }
+const CommandSpec kSummaryCommand{
+    .name = "summary",
+    .summary_zh = "每个指南建议一行摘要（合作国别、领域、名称、单位、关键技术数、金额）",
+    .summary_en = "one line per suggestion (region, industry, title, unit, key technologies, funding)",
+    .operands_zh = "文件…",
+    .operands_en = "FILE…",
+    .operands_help_zh = "指南建议 .json；- 为标准输入",
+    .operands_help_en = "suggestions' .json; - for standard input",
+    .min_operands = 1,
+    .no_operands_zh = "缺少 JSON 文件：例如 zhinan summary 单位一.json 单位二.json",
+    .no_operands_en = "no JSON file: e.g. zhinan summary unit1.json unit2.json",
+    .notes_zh = "退出码：0 全部读出；1 有文件读不出指南建议；2 用法错误或文件无法读取。\n",
+    .notes_en = "Exit codes: 0 all read; 1 a file holds no readable suggestion; 2 usage error or a file that cannot be "
+                "read.\n",
+};
+
+int run_summary(const Context& ctx, std::span<const std::string> all_args) {
+  ParsedArgs command_line;
+  if (auto exit = parse_command_line(ctx, kSummaryCommand, all_args, command_line)) return *exit;
+  const std::vector<std::string>& args = command_line.operands;
   const Profile& profile = Profile::builtin();
   int status = kExitOk;
   for (const auto& file : args) {

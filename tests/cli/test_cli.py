@@ -536,5 +536,264 @@ class UnreadableInput(unittest.TestCase):
         self.assertEqual(json.loads(r.stdout)["format"], "zhinan.suggestion/1")
 
 
+ROOT = os.path.normpath(os.path.join(SAMPLES, "..", ".."))
+SCO = os.path.join(SAMPLES, "valid-sco.json")
+FAULTY = os.path.join(SAMPLES, "faulty-many-mistakes.json")
+COMMANDS = ["import", "validate", "pack", "audit", "registry", "count", "name", "format", "summary"]
+
+
+class Usage(unittest.TestCase):
+    """Issue 13.2: a usage error says what is missing, then the usage."""
+
+    def test_pack_without_output_says_so(self):
+        r = run("pack", "bad.json")
+        self.assertEqual(r.returncode, 2)
+        err = r.stderr.decode()
+        self.assertIn("缺少 -o 输出.zip：请指定压缩包的保存位置，例如 -o 青岛市指南建议.zip", err)
+        self.assertLess(err.index("缺少 -o"), err.index("用法：zhinan pack -o 输出.zip"))
+        self.assertNotIn("缺少要打包的文件", err)
+
+    def test_pack_without_files_says_so(self):
+        err = run("pack", "-o", "x.zip").stderr.decode()
+        self.assertIn("缺少要打包的文件", err)
+        self.assertLess(err.index("缺少要打包的文件"), err.index("用法："))
+        self.assertNotIn("缺少 -o", err)
+
+    def test_everything_missing_is_said_at_once_and_in_english_alone(self):
+        err = run("pack").stderr.decode()
+        self.assertIn("缺少 -o 输出.zip", err)
+        self.assertIn("缺少要打包的文件", err)
+        self.assertEqual(err.count("用法："), 1)
+        err = run("--lang", "en", "pack").stderr.decode()
+        self.assertIn("-o OUT.zip is missing", err)
+        self.assertIn("no file to pack", err)
+        self.assertNotIn("缺少", err)
+
+    def test_other_commands_say_what_is_missing(self):
+        for args, says in ((["validate"], "缺少要检查的文件"), (["registry", "x.jsonl"], "缺少 -o 索引文件"),
+                           (["registry", "-o", "x.idx"], "缺少已立项项目清单"), (["import"], "缺少要读取的 Word 表格"),
+                           (["audit"], "缺少要审核的压缩包"), (["format"], "缺少要格式化的 JSON 文件"),
+                           (["import", "a.docx", "b.docx"], "最多只能给出1个"),
+                           (["validate", "--bogus", "x.json"], "未知选项“--bogus”"),
+                           (["pack", "-o"], "选项 -o 后缺少取值")):
+            with self.subTest(args=args):
+                r = run(*args)
+                self.assertEqual(r.returncode, 2)
+                err = r.stderr.decode()
+                self.assertIn(says, err)
+                self.assertIn("用法：zhinan " + args[0], err)
+
+
+class OptionValues(unittest.TestCase):
+    """Issue 13.3: every option's value is checked: exit 2, what is wrong and an example."""
+
+    WRONG = [
+        (["pack", "-o", "x.zip", "--phone", "12345"], "--phone", "0531-86123456"),
+        (["pack", "-o", "x.zip", "--date", "昨天"], "--date", "2025年3月10日"),
+        (["pack", "-o", "x.zip", "--date", "2025-02-29"], "--date", "2025年3月10日"),
+        (["pack", "-o", "x.zip", "--department", "  "], "--department", "青岛市科学技术局"),
+        (["pack", "-o", "x.zip", "--contact", "\u3000"], "--contact", "张明"),
+        (["pack", "-o", "x.zip", "--numbering", "odd"], "--numbering", "global"),
+        (["pack", "-o", "x.zip", "--time", "2025-02-30T00:00:00"], "--time", "2025-03-10T09:00:00"),
+        (["pack", "-o", "青岛市"], "-o", "青岛市指南建议.zip"),
+        (["pack", "-o", "x.zip", "--documents-root", ""], "--documents-root", "单位材料"),
+        (["validate", "--mode", "final"], "--mode", "draft"),
+        (["validate", "--format", "xml"], "--format", "json"),
+        (["validate", "--department", " "], "--department", "青岛市科学技术局"),
+        (["validate", "--profile", ""], "--profile", "山东2026.json"),
+        (["audit", "--format", "pdf"], "--format", "html"),
+        (["audit", "--mode", "final"], "--mode", "submit"),
+        (["import", "--format", "xml"], "--format", "json"),
+        (["count", "--mode", "letters"], "--mode", "chars"),
+        (["name", "--number", "x", "--unit", "u"], "--number", "1"),
+        (["name", "--number", "-1", "--unit", "u"], "--number", "1"),
+    ]
+
+    def test_wrong_values_are_refused_with_an_example(self):
+        for args, option, example in self.WRONG:
+            with self.subTest(args=args):
+                r = run(*args, "a.json")
+                self.assertEqual(r.returncode, 2, r.stderr.decode())
+                err = r.stderr.decode()
+                self.assertIn("选项 " + option + " 的取值", err)
+                self.assertIn("例如 " + option + " " + example, err)
+                self.assertIn("e.g. " + option + " " + example, err)
+        r = run("--lang", "fr", "validate", SCO)
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("--lang", r.stderr.decode())
+
+    def test_every_wrong_value_is_said_at_once(self):
+        err = run("pack", "-o", "x.zip", "--phone", "12345", "--date", "昨天", "a.json").stderr.decode()
+        self.assertIn("选项 --phone 的取值“12345”有误", err)
+        self.assertIn("选项 --date 的取值“昨天”有误", err)
+
+    def test_the_phone_rule_is_the_proposers_one(self):
+        for phone in ("0535-6913071", "13912345678", "+86 531 8612 3456", "0531-86123456转8001"):
+            with self.subTest(phone=phone):
+                self.assertEqual(run("pack", "-o", "/nonexistent/x.zip", "--phone", phone, "/nonexistent.json")
+                                 .stderr.decode().count("--phone"), 0)
+        for phone in ("12345", "1391234567", "6913071", "010-1234567890"):
+            with self.subTest(phone=phone):
+                self.assertIn("--phone", run("pack", "-o", "x.zip", "--phone", phone, "a.json").stderr.decode())
+
+    def test_dates_are_read_as_clerks_write_them_and_written_one_way(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            for date in ("2025年3月10日", "2025-03-10", "2025/3/10", "2025.3.10", "２０２５年３月１０日"):
+                with self.subTest(date=date):
+                    out = os.path.join(tmp, "p.zip")
+                    r = run("pack", "-o", out, "--date", date, "--phone", "0532-85911234", "--contact", "张明", SCO)
+                    self.assertEqual(r.returncode, 0, r.stderr.decode())
+                    with open(os.path.join(tmp, "p-汇总表.csv"), encoding="utf-8-sig") as f:
+                        table = f.read()
+                    self.assertIn("2025年3月10日", table)
+                    self.assertIn("0532-85911234", table)
+
+
+def option_tokens(text):
+    """The option names (-o, --output) a text mentions."""
+    import re
+    return set(re.findall(r"(?<![\w-])(--[a-z][a-z0-9-]*|-[a-z])\b", text))
+
+
+class Help(unittest.TestCase):
+    """Issue 13.5: every command takes --help, and its help, the top-level help and README.md list
+    what its parser accepts — found by asking the parser, not by a list kept here."""
+
+    @classmethod
+    def setUpClass(cls):
+        sources = ""
+        for path in glob.glob(os.path.join(ROOT, "cli", "*.cpp")):
+            with open(path, encoding="utf-8") as f:
+                sources += f.read()
+        with open(os.path.join(ROOT, "README.md"), encoding="utf-8") as f:
+            cls.readme = f.read()
+        cls.main_help = run("--help").stdout.decode()
+        cls.helps = {c: run(c, "--help").stdout.decode() for c in COMMANDS}
+        candidates = option_tokens(sources + cls.readme + cls.main_help + "".join(cls.helps.values()))
+        candidates -= {"-"}
+        cls.accepted = {}
+        for command in COMMANDS:
+            cls.accepted[command] = set()
+            for token in sorted(candidates):
+                r = run("--lang", "en", command, token)
+                if "unknown option" not in r.stderr.decode():
+                    cls.accepted[command].add(token)
+
+    def aliases(self, command):
+        """{-o: --output} as the command's help pairs them."""
+        import re
+        return dict(re.findall(r"^\s+(-[a-z]), (--[a-z-]+)", self.helps[command], re.M))
+
+    def same_option(self, command, options):
+        """Options with an alias count once, by their long name."""
+        aliases = self.aliases(command)
+        return {aliases.get(o, o) for o in options}
+
+    def test_every_command_takes_help_chinese_first(self):
+        for command in COMMANDS:
+            with self.subTest(command=command):
+                for flag in ("--help", "-h"):
+                    r = run(command, flag)
+                    self.assertEqual(r.returncode, 0, r.stderr.decode())
+                    out = r.stdout.decode()
+                    self.assertIn("zhinan " + command, out)
+                    self.assertLess(out.index("用法："), out.index("Usage:"))
+                en = run("--lang", "en", command, "--help").stdout.decode()
+                self.assertIn("Usage:", en)
+                self.assertNotIn("用法", en)
+                self.assertEqual(run("help", command).stdout, run(command, "--help").stdout)
+
+    def test_the_parser_is_asked(self):
+        self.assertIn("--allow-more-key-tech", self.accepted["pack"])
+        self.assertIn("--registry", self.accepted["validate"])
+        self.assertIn("--time", self.accepted["pack"])
+        self.assertNotIn("--time", self.accepted["validate"])
+        self.assertNotIn("--bogus", self.accepted["pack"])
+
+    def test_each_command_s_help_lists_what_it_accepts_and_nothing_else(self):
+        for command in COMMANDS:
+            with self.subTest(command=command):
+                listed = option_tokens(self.helps[command])
+                self.assertEqual(self.accepted[command] - listed, set(), "accepted, not in the help")
+                self.assertEqual(listed - self.accepted[command], set(), "in the help, not accepted")
+
+    def command_part(self, text, command):
+        """The lines about `zhinan COMMAND` in a usage listing: its line and those indented under it."""
+        lines, inside = [], False
+        for line in text.splitlines():
+            stripped = line.lstrip()
+            if stripped.startswith("zhinan "):
+                inside = stripped.startswith("zhinan " + command + " ")
+            elif not line.startswith(" ") or not stripped:
+                inside = False
+            if inside:
+                lines.append(line.split("#")[0])
+        return "\n".join(lines)
+
+    def check_listing(self, text, where):
+        for command in COMMANDS:
+            with self.subTest(where=where, command=command):
+                part = self.command_part(text, command)
+                self.assertTrue(part, "no usage of " + command)
+                own = self.accepted[command] - {"-h", "--help", "--lang"}
+                listed = option_tokens(part)
+                self.assertEqual(self.same_option(command, own) - self.same_option(command, listed), set(),
+                                 "accepted, not listed")
+                self.assertEqual(listed - self.accepted[command], set(), "listed, not accepted")
+
+    def test_the_top_level_help_agrees(self):
+        self.check_listing(self.main_help.split("Usage:")[0], "zhinan --help (Chinese)")
+        self.check_listing(self.main_help.split("Usage:")[1], "zhinan --help (English)")
+
+    def test_the_readme_agrees(self):
+        part = self.readme.split("## The command-line tool", 1)[1].split("```")[1]
+        self.check_listing(part, "README.md")
+
+    def test_modes_are_explained(self):
+        for text in (self.helps["validate"], self.readme):
+            for says in ("draft", "submit", "title.missing", "type.none", "--allow-more-key-tech", "说明报告"):
+                self.assertIn(says, text)
+
+
+def with_key_technologies(n):
+    with open(SCO, encoding="utf-8") as f:
+        data = json.load(f)
+    model = data["key_technologies"][0]
+    data["key_technologies"] = [dict(model, name="关键技术%d" % (i + 1)) for i in range(n)]
+    return data
+
+
+class MoreKeyTechnologies(unittest.TestCase):
+    """Issue 13.6: 原则上不超过5项 — a justified sixth, with the department's consent."""
+
+    def test_validate_and_pack_take_the_exception(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            six = os.path.join(tmp, "six.json")
+            with open(six, "w", encoding="utf-8") as f:
+                json.dump(with_key_technologies(6), f, ensure_ascii=False)
+            r = run("validate", "--format", "json", six)
+            self.assertEqual(r.returncode, 1)
+            [d] = [d for d in json.loads(r.stdout)["diagnostics"] if d["id"] == "key_tech.too_many"]
+            self.assertEqual(d["severity"], "error")
+            r = run("validate", "--allow-more-key-tech", "--format", "json", six)
+            self.assertEqual(r.returncode, 0, r.stdout.decode())
+            [d] = json.loads(r.stdout)["diagnostics"]
+            self.assertEqual((d["id"], d["severity"]), ("key_tech.too_many", "warning"))
+            self.assertIn("原则上不超过5项", d["message_zh"])
+            self.assertIn("须在说明报告中说明超过5项的理由", d["message_zh"])
+            self.assertIn("must give the reason", d["message_en"])
+            r = run("validate", "--allow-more-key-tech", six)
+            self.assertIn("警告  【关键科学问题及技术清单】", r.stdout.decode())
+            out = os.path.join(tmp, "p.zip")
+            r = run("pack", "-o", out, six)
+            self.assertEqual(r.returncode, 1)
+            self.assertFalse(os.path.exists(out))
+            r = run("pack", "-o", out, "--allow-more-key-tech", six)
+            self.assertEqual(r.returncode, 0, r.stdout.decode())
+            self.assertIn("[key_tech.too_many", r.stdout.decode())
+            self.assertIn("已生成压缩包", r.stdout.decode())
+            self.assertTrue(os.path.exists(out))
+
+
 if __name__ == "__main__":
     unittest.main(verbosity=2)
