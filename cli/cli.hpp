@@ -39,15 +39,27 @@ std::string_view severity_label(Lang lang, Severity s);
 // One diagnostic per line: `file:line:col: 错误 [id] /path message`.
 void print_diagnostics(const Context& ctx, std::string_view file, const Diagnostics& diagnostics);
 
+// "1 file", "2 files": an English count with its noun.
+std::string count_en(std::size_t n, std::string_view one, std::string_view many);
+
 // The findings about one file.
 struct FileResult {
   std::string file;
   std::string title;
   Diagnostics diagnostics;
+  bool read = true;  // false: the file could not be read (its finding says why), nothing was checked
 };
 
-// Each file's verdict and findings, Chinese first, then the totals.
-void print_text(const Context& ctx, const std::vector<FileResult>& results);
+// The findings about a package as a whole (package.refused, package.write_failed,
+// package.cancelled …: those without a file), under the package's own heading.
+struct PackageFindings {
+  std::string zip;
+  Diagnostics diagnostics;
+};
+
+// Each file's verdict and findings, Chinese first, then the package's (when given), then
+// the totals of the files.
+void print_text(const Context& ctx, const std::vector<FileResult>& results, const PackageFindings* package = nullptr);
 // One JSON document: every finding with file, id, severity, path, message_zh, message_en.
 void print_json(const Context& ctx, std::string_view mode, const std::vector<FileResult>& results);
 

@@ -56,7 +56,7 @@ int run_import(const Context& ctx, std::span<const std::string> args) {
   if (auto failure = read_input(o.file, bytes, suggestion_input_limits(*profile))) {
     // The JSON report names the file and why it was not read, as for a file that was.
     if (!o.json) return report_input_failure(ctx, o.file, *failure);
-    print_json(report, "import", {{o.file, "", {*failure}}});
+    print_json(report, "import", {{o.file, "", {*failure}, false}});
     return input_failure_exit(*failure);
   }
   // The file is read as a form whatever its extension: that is what this command is for.

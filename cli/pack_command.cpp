@@ -157,7 +157,7 @@ int run_pack(const Context& ctx, std::span<const std::string> args) {
     std::string bytes;
     if (auto failure = read_input(file, bytes, limits)) {
       if (input_failure_exit(*failure) == kExitUsage) return report_input_failure(ctx, file, *failure);
-      results.push_back({file, "", {std::move(*failure)}});  // too large: refused like a file that is
+      results.push_back({file, "", {std::move(*failure)}, false});  // too large: refused like a file that is
       unreadable = true;
       continue;
     }
@@ -177,21 +177,23 @@ int run_pack(const Context& ctx, std::span<const std::string> args) {
   const std::filesystem::path out = path_from_utf8(a.output);
   PackageResult r = write_package(inputs, out, *profile, a.options, registry ? &*registry : nullptr);
   const bool io_failure = r.cancelled || has(r.diagnostics, "package.write_failed");
+  // Findings about a file go under it; those about the package as a whole (no file:
+  // package.refused, package.write_failed, package.cancelled …) under the package's heading.
+  PackageFindings package{a.output, {}};
   for (auto& d : r.diagnostics) {
     auto it = std::find_if(results.begin(), results.end(), [&](const FileResult& f) { return f.file == d.file; });
     if (it != results.end()) it->diagnostics.push_back(std::move(d));
-    else results.push_back({d.file.empty() ? a.output : d.file, "", {std::move(d)}});
+    else if (d.file.empty()) package.diagnostics.push_back(std::move(d));
+    else results.push_back({d.file, "", {std::move(d)}});
   }
   if (!r.written) {
-    print_text(ctx, results);
+    print_text(ctx, results, &package);
     return io_failure ? kExitUsage : kExitFindings;
   }
   // Warnings (names adjusted, similar content) still deserve a look.
-  for (const auto& f : results)
-    if (!f.diagnostics.empty()) {
-      print_text(ctx, results);
-      break;
-    }
+  const bool any = !package.diagnostics.empty() ||
+                   std::any_of(results.begin(), results.end(), [](const FileResult& f) { return !f.diagnostics.empty(); });
+  if (any) print_text(ctx, results, &package);
   std::size_t folders = 0;
   std::string last;
   for (const auto& f : r.files)
@@ -200,9 +202,10 @@ int run_pack(const Context& ctx, std::span<const std::string> args) {
                  "已生成压缩包：" + path_to_utf8(r.zip) + "（" + std::to_string(r.files.size()) + "个指南建议，" +
                      std::to_string(folders) + "个文件夹）\n汇总表：" + path_to_utf8(r.xlsx) + "、" +
                      path_to_utf8(r.csv) + "（请打印、盖章后报送）",
-                 "package written: " + path_to_utf8(r.zip) + " (" + std::to_string(r.files.size()) +
-                     " suggestions in " + std::to_string(folders) + " folders)\nsummary table: " +
-                     path_to_utf8(r.xlsx) + ", " + path_to_utf8(r.csv))
+                 "package written: " + path_to_utf8(r.zip) + " (" +
+                     count_en(r.files.size(), "suggestion", "suggestions") + " in " +
+                     count_en(folders, "folder", "folders") + ")\nsummary table: " + path_to_utf8(r.xlsx) + ", " +
+                     path_to_utf8(r.csv))
           << '\n';
   return kExitOk;
 }

@@ -84,9 +84,9 @@ int run_registry(const Context& ctx, std::span<const std::string> args) {
     ctx.err << say(ctx, error.substr(0, split), split == std::string::npos ? error : error.substr(split + 1)) << '\n';
     return kExitUsage;
   }
-  ctx.out << say(ctx,
-                 "已为" + std::to_string(registry->projects().size()) + "个已立项项目建立索引：" + output,
-                 "indexed " + std::to_string(registry->projects().size()) + " funded projects: " + output)
+  const std::size_t n = registry->projects().size();
+  ctx.out << say(ctx, "已为" + std::to_string(n) + "个已立项项目建立索引：" + output,
+                 "indexed " + count_en(n, "funded project", "funded projects") + ": " + output)
           << '\n';
   return kExitOk;
 }

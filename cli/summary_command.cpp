@@ -63,13 +63,14 @@ int run_summary(const Context& ctx, std::span<const std::string> all_args) {
     const Suggestion& s = *parsed.suggestion;
     const std::string region = labels(s.region, [&](std::string_view c) { return profile.find_region(c); });
     const std::string industry = labels(s.industry, [&](std::string_view c) { return profile.find_industry(c); });
-    const std::string n = std::to_string(s.key_technologies.size());
+    const std::size_t k = s.key_technologies.size();
+    const std::string n = std::to_string(k);
     ctx.out << path_to_utf8(path_from_utf8(file).filename()) << ": "
             << (ctx.lang == Lang::zh
                     ? region + " | " + industry + " | 《" + s.title + "》 | " + s.source.unit + " | 关键技术" + n +
                           "项 | 总投入" + amount(s.funding.total) + "万元，省财政" + amount(s.funding.provincial) + "万元"
-                    : region + " | " + industry + " | " + s.title + " | " + s.source.unit + " | " + n +
-                          " key technologies | total " + amount(s.funding.total) + ", provincial " +
+                    : region + " | " + industry + " | " + s.title + " | " + s.source.unit + " | " +
+                          count_en(k, "key technology", "key technologies") + " | total " + amount(s.funding.total) + ", provincial " +
                           amount(s.funding.provincial) + " (10k yuan)")
             << '\n';
   }

@@ -94,13 +94,13 @@ int run_validate(const Context& ctx, std::span<const std::string> args) {
   for (const auto& file : parsed_args.operands) {
     std::string bytes;
     if (auto failure = read_input(file, bytes, limits)) {
-      // Listed with its finding in either report, and counted in the totals; a file that
-      // cannot be read is also said on stderr, and makes the exit 2 (I/O failure).
+      // Listed with its finding, as not read, in either report; a file that cannot be read
+      // makes the exit 2 (I/O failure), and is also said on stderr beside a JSON report.
       if (input_failure_exit(*failure) == kExitUsage) {
         io_failed = true;
-        ctx.err << say(ctx, failure->message_zh, failure->message_en) << '\n';
+        if (json) ctx.err << say(ctx, failure->message_zh, failure->message_en) << '\n';
       }
-      results.push_back({file, "", {std::move(*failure)}});
+      results.push_back({file, "", {std::move(*failure)}, false});
       continue;
     }
     FileResult r{file, "", {}};

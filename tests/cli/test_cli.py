@@ -156,7 +156,8 @@ class Validate(unittest.TestCase):
     def test_english_only(self):
         r = run("--lang", "en", "validate", os.path.join(SAMPLES, "faulty-many-mistakes.json"))
         out = r.stdout.decode()
-        self.assertIn("FAIL: 12 errors, 1 warnings", out)
+        self.assertIn("FAIL: 12 errors, 1 warning", out)
+        self.assertNotIn("1 warnings", out)
         self.assertNotIn("不通过", out)
 
     def test_json_output_has_every_field(self):
@@ -449,7 +450,8 @@ class UnreadableInput(unittest.TestCase):
         doc = json.loads(r.stdout)
         self.assertEqual([f["file"] for f in doc["files"]], [missing, sco])
         self.assertEqual(doc["files"][0]["errors"], 1)
-        self.assertEqual(doc["summary"], {"files": 2, "errors": 1, "warnings": 0})
+        self.assertEqual(doc["summary"], {"files": 2, "failing": 1, "unread": 1, "errors": 1, "warnings": 0})
+        self.assertEqual([f["status"] for f in doc["files"]], ["unread", "pass"])
         [d] = [d for d in doc["diagnostics"] if d["file"] == missing]
         self.assertEqual((d["id"], d["severity"]), ("io.read_failed", "error"))
         self.assertIn("无法读取文件", d["message_zh"])
@@ -508,7 +510,7 @@ class UnreadableInput(unittest.TestCase):
         doc = json.loads(out)
         [d] = doc["diagnostics"]
         self.assertEqual((d["file"], d["id"], d["params"]["limit"]), ("-", "format.too_large", str(LIMIT)))
-        self.assertEqual(doc["summary"], {"files": 1, "errors": 1, "warnings": 0})
+        self.assertEqual(doc["summary"], {"files": 1, "failing": 1, "unread": 1, "errors": 1, "warnings": 0})
 
     def test_standard_input_at_the_limit_is_read(self):
         doc = b'{"format":"zhinan.suggestion/1","title":"x"}'
@@ -535,11 +537,43 @@ class UnreadableInput(unittest.TestCase):
         self.assertEqual(r.returncode, 0, r.stderr.decode()[:300])
         self.assertEqual(json.loads(r.stdout)["format"], "zhinan.suggestion/1")
 
-
 ROOT = os.path.normpath(os.path.join(SAMPLES, "..", ".."))
 SCO = os.path.join(SAMPLES, "valid-sco.json")
 FAULTY = os.path.join(SAMPLES, "faulty-many-mistakes.json")
 COMMANDS = ["import", "validate", "pack", "audit", "registry", "count", "name", "format", "summary"]
+
+
+class PackReport(unittest.TestCase):
+    """Issue 13.1: the package's own findings stand under their own heading, not as a file."""
+
+    def test_a_refused_package_is_not_counted_as_a_file(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            out = os.path.join(tmp, "青岛.zip")
+            r = run("pack", "-o", out, FAULTY, SCO)
+            self.assertEqual(r.returncode, 1)
+            text = r.stdout.decode()
+            self.assertIn("合计：2 个文件，1 个不通过；12 个错误", text)  # was 3 files, 2 failing, 13 errors
+            self.assertNotIn("== " + out + "\n", text)                   # the package is no file
+            section = text.index("== 打包 " + out)
+            self.assertGreater(section, text.index("== " + SCO))          # after the files
+            self.assertLess(section, text.index("[package.refused]"))     # the refusal under it
+            self.assertLess(text.index("[package.refused]"), text.index("合计"))
+            self.assertIn("未生成压缩包", text[section:])
+            self.assertEqual(os.listdir(tmp), [])
+            r = run("--lang", "en", "pack", "-o", out, FAULTY, SCO)
+            text = r.stdout.decode()
+            self.assertIn("== package " + out, text)
+            self.assertIn("Total: 2 files, 1 failing; 12 errors, 1 warning", text)
+            self.assertIn("12 errors in 1 suggestion;", text)
+
+    def test_a_failed_write_is_the_package_s_finding(self):
+        out = "/nonexistent/dir/x.zip"
+        r = run("pack", "-o", out, SCO)
+        self.assertEqual(r.returncode, 2)
+        text = r.stdout.decode()
+        self.assertIn("== 打包 " + out, text)
+        self.assertIn("[package.write_failed]", text)
+        self.assertIn("合计：1 个文件，0 个不通过", text)
 
 
 class Usage(unittest.TestCase):
@@ -647,6 +681,37 @@ class OptionValues(unittest.TestCase):
                         table = f.read()
                     self.assertIn("2025年3月10日", table)
                     self.assertIn("0532-85911234", table)
+
+
+PLURALS = r"\b1 (files|suggestions|errors|warnings|folders|entries|packages|projects|funded projects|key technologies)\b"
+
+
+class EnglishCounts(unittest.TestCase):
+    """Issue 13.4: one is singular in English."""
+
+    def test_one_of_each(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            outputs = []
+            r = run("--lang", "en", "validate", SCO)
+            outputs.append(r.stdout.decode())
+            self.assertIn("Total: 1 file, 0 failing; 0 errors, 0 warnings", outputs[-1])
+            r = run("--lang", "en", "pack", "-o", os.path.join(tmp, "p.zip"), SCO)
+            outputs.append(r.stdout.decode())
+            self.assertIn("(1 suggestion in 1 folder)", outputs[-1])
+            r = run("--lang", "en", "pack", "-o", os.path.join(tmp, "q.zip"), FAULTY)
+            outputs.append(r.stdout.decode())
+            self.assertIn("12 errors in 1 suggestion;", outputs[-1])
+            outputs.append(run("--lang", "en", "validate", FAULTY).stdout.decode())
+            self.assertIn("1 warning", outputs[-1])
+            outputs.append(run("--lang", "en", "summary", SCO).stdout.decode())
+            jsonl = os.path.join(tmp, "funded.jsonl")
+            with open(jsonl, "w", encoding="utf-8") as f:
+                f.write('{"id": "X-1", "year": 2023, "title": "氢能", "abstract": "氢能储运", "unit": "某单位"}\n')
+            r = run("--lang", "en", "registry", jsonl, "-o", os.path.join(tmp, "f.idx"))
+            outputs.append(r.stdout.decode())
+            self.assertIn("indexed 1 funded project:", outputs[-1])
+            for out in outputs:
+                self.assertNotRegex(out, PLURALS)
 
 
 def option_tokens(text):
@@ -793,6 +858,32 @@ class MoreKeyTechnologies(unittest.TestCase):
             self.assertIn("[key_tech.too_many", r.stdout.decode())
             self.assertIn("已生成压缩包", r.stdout.decode())
             self.assertTrue(os.path.exists(out))
+
+
+class UnreadFile(unittest.TestCase):
+    """A file that cannot be read is one clean report: said once, not checked, counted as such."""
+
+    def test_text(self):
+        r = run("validate", "nonexist.json")
+        self.assertEqual(r.returncode, 2)
+        out = r.stdout.decode()
+        self.assertEqual(out.count("== nonexist.json"), 1)
+        self.assertEqual((out + r.stderr.decode()).count("无法读取文件“nonexist.json”"), 1)
+        self.assertIn("未读取：文件无法读取，未检查", out)
+        self.assertNotIn("不通过：", out)
+        self.assertIn("合计：1 个文件，1 个不通过；1 个错误，0 个警告；其中 1 个文件无法读取，未检查", out)
+        out = run("--lang", "en", "validate", "nonexist.json").stdout.decode()
+        self.assertIn("NOT READ", out)
+        self.assertIn("Total: 1 file, 1 failing; 1 error, 0 warnings; 1 file could not be read and was not checked",
+                      out)
+
+    def test_json_agrees_with_the_text(self):
+        r = run("validate", "--format", "json", "nonexist.json", SCO)
+        doc = json.loads(r.stdout)
+        self.assertEqual([f["status"] for f in doc["files"]], ["unread", "pass"])
+        self.assertEqual(doc["summary"], {"files": 2, "failing": 1, "unread": 1, "errors": 1, "warnings": 0})
+        self.assertIn("无法读取", r.stderr.decode())  # beside a JSON report, the terminal is told too
+
 
 
 if __name__ == "__main__":
