@@ -39,15 +39,27 @@ std::string_view severity_label(Lang lang, Severity s);
 // One diagnostic per line: `file:line:col: 错误 [id] /path message`.
 void print_diagnostics(const Context& ctx, std::string_view file, const Diagnostics& diagnostics);
 
+// "1 file", "2 files": an English count with its noun.
+std::string count_en(std::size_t n, std::string_view one, std::string_view many);
+
 // The findings about one file.
 struct FileResult {
   std::string file;
   std::string title;
   Diagnostics diagnostics;
+  bool read = true;  // false: the file could not be read (its finding says why), nothing was checked
 };
 
-// Each file's verdict and findings, Chinese first, then the totals.
-void print_text(const Context& ctx, const std::vector<FileResult>& results);
+// The findings about a package as a whole (package.refused, package.write_failed,
+// package.cancelled …: those without a file), under the package's own heading.
+struct PackageFindings {
+  std::string zip;
+  Diagnostics diagnostics;
+};
+
+// Each file's verdict and findings, Chinese first, then the package's (when given), then
+// the totals of the files.
+void print_text(const Context& ctx, const std::vector<FileResult>& results, const PackageFindings* package = nullptr);
 // One JSON document: every finding with file, id, severity, path, message_zh, message_en.
 void print_json(const Context& ctx, std::string_view mode, const std::vector<FileResult>& results);
 
@@ -104,5 +116,8 @@ std::shared_ptr<const Profile> load_profile_option(const Context& ctx, const std
 bool load_registry_option(const Context& ctx, const std::string& path, const Profile& profile,
                           std::optional<FundedRegistry>& registry);
 int run_name(const Context& ctx, std::span<const std::string> args);
+// The profile with the 原则上 limit on key technologies open to a justified exception
+// (--allow-more-key-tech): more is a warning asking for the reason in the 说明报告.
+std::shared_ptr<const Profile> allow_more_key_technologies(const Profile& profile);
 
 }  // namespace zhinan::cli

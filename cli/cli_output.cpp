@@ -9,6 +9,10 @@ std::string say(const Context& ctx, std::string_view zh, std::string_view en) {
   return std::string(zh) + "\n  " + std::string(en);
 }
 
+std::string count_en(std::size_t n, std::string_view one, std::string_view many) {
+  return std::to_string(n) + " " + std::string(n == 1 ? one : many);
+}
+
 std::string_view severity_label(Lang lang, Severity s) {
   switch (s) {
     case Severity::error: return lang == Lang::zh ? "错误" : "error";

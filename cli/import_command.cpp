@@ -4,6 +4,7 @@
 #include <ostream>
 
 #include "cli.hpp"
+#include "options.hpp"
 #include "office/summary_table_file.hpp"
 #include "zhinan/import.hpp"
 #include "zhinan/io.hpp"
@@ -11,50 +12,43 @@
 
 namespace zhinan::cli {
 
-namespace {
-
-struct ImportOptions {
-  std::string output;
-  std::string profile_path;
-  bool json = false;
-  std::string file;
+constexpr OptionSpec kImportOptions[] = {
+    {.name = "--output", .alias = "-o", .value_zh = "输出.json", .value_en = "OUT.json",
+     .help_zh = "把 JSON 写入文件（默认输出到屏幕）", .help_en = "write the JSON to a file (default: standard output)",
+     .example = "单位一.json", .synopsis = true},
+    {.name = "--format", .help_zh = "发现的问题（输出到标准错误）的格式：text（默认）或 json",
+     .help_en = "the findings (on standard error) as text (default) or JSON", .choices = "text|json", .example = "json",
+     .synopsis = true},
+    {.name = "--profile", .value_zh = "配置.json", .value_en = "PROFILE.json",
+     .help_zh = "另一年度通知的配置（默认内置2025年山东省通知）", .help_en = "another call's profile (default: the built-in 2025 one)",
+     .example = "山东2026.json", .synopsis = true},
 };
 
-bool parse_import_options(const Context& ctx, std::span<const std::string> args, ImportOptions& o) {
-  for (std::size_t i = 0; i < args.size(); ++i) {
-    const std::string& a = args[i];
-    const bool has_value = i + 1 < args.size();
-    if ((a == "-o" || a == "--output") && has_value) {
-      o.output = args[++i];
-    } else if (a == "--profile" && has_value) {
-      o.profile_path = args[++i];
-    } else if (a == "--format" && has_value && (args[i + 1] == "text" || args[i + 1] == "json")) {
-      o.json = args[++i] == "json";
-    } else if (a.starts_with("-") && a != "-") {
-      ctx.err << say(ctx, "未知选项或缺少取值：“" + a + "”", "unknown option or missing value: \"" + a + "\"") << '\n';
-      return false;
-    } else if (o.file.empty()) {
-      o.file = a;
-    } else {
-      ctx.err << say(ctx, "一次只能读取一个文件", "one file at a time") << '\n';
-      return false;
-    }
-  }
-  if (o.file.empty()) {
-    ctx.err << say(ctx, "用法：zhinan import [-o 输出.json] [--format text|json] [--profile 配置] 单位.docx",
-                   "usage: zhinan import [-o OUT.json] [--format text|json] [--profile P] FORM.docx")
-            << '\n';
-    return false;
-  }
-  return true;
-}
-
-}  // namespace
+const CommandSpec kImportCommand{
+    .name = "import",
+    .summary_zh = "读取单位填写的附件1（Word/WPS 表格），输出指南建议数据（JSON）",
+    .summary_en = "read a unit's filled-in form (annex 1, Word/WPS) into suggestion JSON",
+    .operands_zh = "单位.docx",
+    .operands_en = "FORM.docx",
+    .operands_help_zh = "单位的 Word 表格（.docx；装有 LibreOffice 时 .doc/.wps/.odt/.rtf 也可）；- 为标准输入",
+    .operands_help_en = "a unit's Word form (.docx; .doc/.wps/.odt/.rtf when LibreOffice is installed); - for stdin",
+    .min_operands = 1,
+    .max_operands = 1,
+    .no_operands_zh = "缺少要读取的 Word 表格：例如 zhinan import -o 单位一.json 单位一.docx",
+    .no_operands_en = "no Word form to read: e.g. zhinan import -o unit1.json unit1.docx",
+    .options = kImportOptions,
+    .notes_zh = "退出码：0 已读出表格（可有警告）；1 文件不是表格；2 用法错误或文件无法读写。\n",
+    .notes_en = "Exit codes: 0 a form was read (warnings allowed); 1 the file is no form; 2 usage or I/O failure.\n",
+};
 
 int run_import(const Context& ctx, std::span<const std::string> args) {
-  ImportOptions o;
-  if (!parse_import_options(ctx, args, o)) return kExitUsage;
-  std::shared_ptr<const Profile> profile = load_profile_option(ctx, o.profile_path);
+  ParsedArgs parsed;
+  if (auto exit = parse_command_line(ctx, kImportCommand, args, parsed)) return *exit;
+  struct {
+    std::string output, file;
+    bool json;
+  } const o{parsed.value("--output"), parsed.operands.front(), parsed.value("--format") == "json"};
+  std::shared_ptr<const Profile> profile = load_profile_option(ctx, parsed.value("--profile"));
   if (!profile) return kExitUsage;
   Context report{ctx.lang, ctx.err, ctx.err};
   std::string bytes;
@@ -62,7 +56,7 @@ int run_import(const Context& ctx, std::span<const std::string> args) {
   if (auto failure = read_input(o.file, bytes, suggestion_input_limits(*profile))) {
     // The JSON report names the file and why it was not read, as for a file that was.
     if (!o.json) return report_input_failure(ctx, o.file, *failure);
-    print_json(report, "import", {{o.file, "", {*failure}}});
+    print_json(report, "import", {{o.file, "", {*failure}, false}});
     return input_failure_exit(*failure);
   }
   // The file is read as a form whatever its extension: that is what this command is for.

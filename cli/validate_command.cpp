@@ -1,103 +1,114 @@
-// zhinan validate [--mode draft|submit] [--profile P] [--format text|json] FILE…
+// zhinan validate [--mode draft|submit] [--department NAME] [--format text|json] [options] FILE…
 #include <boost/json.hpp>
 #include <map>
 #include <ostream>
 
 #include "cli.hpp"
+#include "options.hpp"
 #include "zhinan/dedup.hpp"
 #include "zhinan/io.hpp"
 #include "zhinan/rules.hpp"
 #include "zhinan/suggestion_json.hpp"
 
 namespace zhinan::cli {
-namespace {
 
-struct Options {
-  Mode mode = Mode::submit;
-  std::string profile_path;
-  std::string registry_path;
-  std::string department;
-  bool json = false;
-  std::vector<std::string> files;
+constexpr OptionSpec kValidateOptions[] = {
+    {.name = "--mode", .help_zh = "检查方式：draft 草稿（缺项只提示），submit 报送前的完整检查（默认），见下文",
+     .help_en = "draft: a unit's draft (what is missing only warns); submit: the full check before sending (default); "
+                "see below",
+     .choices = "draft|submit", .example = "draft", .synopsis = true},
+    {.name = "--department", .value_zh = "主管部门", .value_en = "NAME",
+     .help_zh = "主管部门：Word 表格没有这一栏，读取 .docx 时填上（JSON 中已有的不变）",
+     .help_en = "the competent department, for .docx forms (which have no such row); a JSON's own stays",
+     .example = "青岛市科学技术局", .synopsis = true},
+    {.name = "--format", .help_zh = "报告格式：text 给人看（默认），json 给程序读", .help_en = "report as text (default) or JSON",
+     .choices = "text|json", .example = "json", .synopsis = true},
+    {.name = "--profile", .value_zh = "配置.json", .value_en = "PROFILE.json",
+     .help_zh = "另一年度通知的配置（zhinan.profile/1；默认内置2025年山东省通知）",
+     .help_en = "another call's profile (zhinan.profile/1; default: the built-in 2025 Shandong call)",
+     .example = "山东2026.json"},
+    {.name = "--registry", .value_zh = "已立项项目.jsonl", .value_en = "FUNDED.jsonl",
+     .help_zh = "已立项项目清单（JSON Lines，或 zhinan registry 建立的索引），与之相似的报 history.similar_funded",
+     .help_en = "funded projects (JSON Lines, or an index from zhinan registry): similar work is history.similar_funded",
+     .example = "已立项项目.jsonl"},
+    {.name = "--allow-more-key-tech",
+     .help_zh = "关键技术超过通知的上限（原则上不超过5项）时只作警告，并提示须在说明报告中说明理由",
+     .help_en = "more key technologies than the call's limit (5, 原则上: in principle) only warn, asking for the "
+                "reason in the 说明报告"},
 };
 
-bool parse_options(const Context& ctx, std::span<const std::string> args, Options& o) {
-  for (std::size_t i = 0; i < args.size(); ++i) {
-    const std::string& a = args[i];
-    auto value = [&](std::string& out) {
-      if (i + 1 >= args.size()) return false;
-      out = args[++i];
-      return true;
-    };
-    std::string v;
-    if (a == "--mode") {
-      if (!value(v) || !parse_mode(v)) {
-        ctx.err << say(ctx, "--mode 只能是 draft 或 submit", "--mode must be draft or submit") << '\n';
-        return false;
-      }
-      o.mode = *parse_mode(v);
-    } else if (a == "--format") {
-      if (!value(v) || (v != "text" && v != "json")) {
-        ctx.err << say(ctx, "--format 只能是 text 或 json", "--format must be text or json") << '\n';
-        return false;
-      }
-      o.json = v == "json";
-    } else if (a == "--profile") {
-      if (!value(o.profile_path)) return false;
-    } else if (a == "--registry") {
-      if (!value(o.registry_path)) return false;
-    } else if (a == "--department") {
-      if (!value(o.department)) return false;
-    } else if (a.starts_with("--") && a != "--") {
-      ctx.err << say(ctx, "未知选项“" + a + "”", "unknown option \"" + a + "\"") << '\n';
-      return false;
-    } else {
-      o.files.push_back(a);
-    }
-  }
-  if (o.files.empty()) {
-    ctx.err << say(ctx, "用法：zhinan validate [--mode draft|submit] [--profile 配置] [--registry 已立项项目.jsonl] "
-                   "[--department 主管部门] [--format text|json] 文件…（.json 或 Word 表格 .docx）",
-                   "usage: zhinan validate [--mode draft|submit] [--profile P] [--registry FUNDED.jsonl] "
-                   "[--department NAME] [--format text|json] FILE… (.json or a Word form .docx)")
-            << '\n';
-    return false;
-  }
-  return true;
-}
-
-}  // namespace
+const CommandSpec kValidateCommand{
+    .name = "validate",
+    .summary_zh = "按通知要求逐项检查指南建议（.docx 表格或 .json），再跨文件查重",
+    .summary_en = "check suggestions (.docx forms or .json) against every rule of the call, then across the files",
+    .operands_zh = "文件…",
+    .operands_en = "FILE…",
+    .operands_help_zh = "单位的 Word 表格（附件1，.docx）或 .json；- 为标准输入",
+    .operands_help_en = "units' Word forms (annex 1, .docx) or .json; - for standard input",
+    .min_operands = 1,
+    .no_operands_zh = "缺少要检查的文件：请列出指南建议文件（.docx 表格或 .json），例如 zhinan validate 单位一.docx",
+    .no_operands_en = "no file to check: name the suggestions (.docx forms or .json), e.g. zhinan validate unit1.docx",
+    .options = kValidateOptions,
+    .notes_zh =
+        "检查方式（--mode）：\n"
+        "  submit  报送前的完整检查（默认）：每条规则都按通知要求，有错误即退出码1。\n"
+        "  draft   草稿，单位还在填写时用：未填写的栏目（编号以 missing 结尾的规则，如 title.missing 项目名称、\n"
+        "          source.phone_missing 联系电话、key_tech.trl_missing 成熟度等级、report.missing 说明报告、\n"
+        "          report.ip_indicator_missing 知识产权指标、department.missing 主管部门）降为警告，不算错误；\n"
+        "          已填写但不符合要求的仍是错误：项目概述超字数、关键技术超过5项、电话无效、等级不在1–13级、\n"
+        "          金额无效或省财政资金超过总投入、“引进来”“走出去”都没勾选（type.none）、同一建议人重复提报等。\n"
+        "关键技术超过5项（--allow-more-key-tech）：通知写的是“原则上不超过5项”。确有理由、主管部门认可时加此选项，\n"
+        "  key_tech.too_many 由错误降为警告，提示说明报告须写明理由。\n"
+        "退出码：0 无错误；1 发现错误；2 用法错误或文件无法读取。\n",
+    .notes_en =
+        "Modes (--mode):\n"
+        "  submit  the full check before sending (default): every rule as the call says; errors exit 1.\n"
+        "  draft   a unit still filling in the form: what is not filled in (rules whose id ends in missing, such as\n"
+        "          title.missing, source.phone_missing, key_tech.trl_missing, report.missing,\n"
+        "          report.ip_indicator_missing, department.missing) is a warning, not an error; what is filled in\n"
+        "          wrongly is still an error: an overview over the limit, more than 5 key technologies, an invalid\n"
+        "          phone, a level outside 1-13, invalid amounts or provincial funding above the total, neither\n"
+        "          bring_in nor go_global ticked (type.none), one proposer twice, and so on.\n"
+        "More key technologies (--allow-more-key-tech): the call says 原则上不超过5项 (at most 5, in principle).\n"
+        "  When the department accepts a unit's reasons, key_tech.too_many becomes a warning asking for them in\n"
+        "  the 说明报告.\n"
+        "Exit codes: 0 no errors; 1 errors found; 2 usage error or a file that cannot be read.\n",
+};
 
 int run_validate(const Context& ctx, std::span<const std::string> args) {
-  Options options;
-  if (!parse_options(ctx, args, options)) return kExitUsage;
-  std::shared_ptr<const Profile> profile = load_profile_option(ctx, options.profile_path);
+  ParsedArgs parsed_args;
+  if (auto exit = parse_command_line(ctx, kValidateCommand, args, parsed_args)) return *exit;
+  const bool json = parsed_args.value("--format") == "json";
+  const Mode mode = parse_mode(parsed_args.value("--mode")).value_or(Mode::submit);
+  const std::string department = parsed_args.value("--department");
+  std::shared_ptr<const Profile> profile = load_profile_option(ctx, parsed_args.value("--profile"));
   if (!profile) return kExitUsage;
+  if (parsed_args.has("--allow-more-key-tech")) profile = allow_more_key_technologies(*profile);
   std::optional<FundedRegistry> registry;
-  if (!load_registry_option(ctx, options.registry_path, *profile, registry)) return kExitUsage;
+  if (!load_registry_option(ctx, parsed_args.value("--registry"), *profile, registry)) return kExitUsage;
   std::vector<FileResult> results;
   std::vector<Suggestion> suggestions;  // those that could be read, for the batch rules
   std::vector<std::size_t> owners;      // their place in results
   bool io_failed = false;
   const InputLimits limits = suggestion_input_limits(*profile);
-  for (const auto& file : options.files) {
+  for (const auto& file : parsed_args.operands) {
     std::string bytes;
     if (auto failure = read_input(file, bytes, limits)) {
-      // Listed with its finding in either report, and counted in the totals; a file that
-      // cannot be read is also said on stderr, and makes the exit 2 (I/O failure).
+      // Listed with its finding, as not read, in either report; a file that cannot be read
+      // makes the exit 2 (I/O failure), and is also said on stderr beside a JSON report.
       if (input_failure_exit(*failure) == kExitUsage) {
         io_failed = true;
-        ctx.err << say(ctx, failure->message_zh, failure->message_en) << '\n';
+        if (json) ctx.err << say(ctx, failure->message_zh, failure->message_en) << '\n';
       }
-      results.push_back({file, "", {std::move(*failure)}});
+      results.push_back({file, "", {std::move(*failure)}, false});
       continue;
     }
     FileResult r{file, "", {}};
-    ParseResult parsed = read_suggestion_input(ctx, file, bytes, *profile, options.department);
+    ParseResult parsed = read_suggestion_input(ctx, file, bytes, *profile, department);
     r.diagnostics = std::move(parsed.diagnostics);
     if (parsed.suggestion) {
       r.title = parsed.suggestion->title;
-      Diagnostics found = validate(*parsed.suggestion, *profile, options.mode);
+      Diagnostics found = validate(*parsed.suggestion, *profile, mode);
       r.diagnostics.insert(r.diagnostics.end(), found.begin(), found.end());
       suggestions.push_back(std::move(*parsed.suggestion));
       owners.push_back(results.size());
@@ -117,7 +128,7 @@ int run_validate(const Context& ctx, std::span<const std::string> args) {
   for (Diagnostic& d : check_batch(entries, *profile, registry ? &*registry : nullptr))
     results[owner_of.at(d.file)].diagnostics.push_back(std::move(d));
 
-  if (options.json) print_json(ctx, to_string(options.mode), results);
+  if (json) print_json(ctx, to_string(mode), results);
   else print_text(ctx, results);
   if (io_failed) return kExitUsage;
   for (const auto& r : results)

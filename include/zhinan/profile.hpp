@@ -68,6 +68,11 @@ class TrlScale {
 
 struct Limits {
   int key_technologies_max = 5;  // 三(一): 原则上不超过5项
+  // 原则上 (in principle): more is possible when the 说明报告 gives the reason. When a
+  // department accepts that (the CLI's --allow-more-key-tech, or a profile's own
+  // limits.allow_more_key_technologies), more than key_technologies_max is a warning that
+  // asks for the reason, not an error.
+  bool allow_more_key_technologies = false;
   int overview_max = 1000;       // 项目概述 1000 字以内
   CountMode overview_count_mode = CountMode::word;
   int funding_max_decimals = 2;
@@ -126,6 +131,9 @@ class Profile {
   const PackageSettings& package() const { return package_; }
   // A rule whose severity this call changes (e.g. 原则上 limits as warnings).
   std::optional<Severity> severity_override(std::string_view rule_id) const;
+  // This profile with other limits: what one run decides on top of the call's data (the
+  // CLI's --allow-more-key-tech). Everything else is the same.
+  Profile with_limits(const Limits& limits) const;
 
   // Look-ups by code, label or alias; nullptr when nothing matches.
   const IndustryField* find_industry(std::string_view text) const;

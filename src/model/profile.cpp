@@ -218,6 +218,7 @@ class ProfileReader {
     limits.key_technologies_max = positive("key_technologies_max", limits.key_technologies_max);
     limits.overview_max = positive("overview_max", limits.overview_max);
     limits.funding_max_decimals = static_cast<int>(lr.integer("funding_max_decimals").value_or(2));
+    limits.allow_more_key_technologies = lr.boolean("allow_more_key_technologies").value_or(false);
     if (const json::value* bytes = lr.find("max_suggestion_bytes")) {  // absent: the built-in default
       // From 1 KB (below, even an empty form is refused: surely MB meant) to under 1 GB.
       const double n = bytes->is_number() ? bytes->to_number<double>() : 0;
@@ -328,6 +329,12 @@ std::shared_ptr<const Profile> Profile::builtin_shared() {
 }
 
 const Profile& Profile::builtin() { return *builtin_shared(); }
+
+Profile Profile::with_limits(const Limits& limits) const {
+  Profile copy = *this;
+  copy.limits_ = limits;
+  return copy;
+}
 
 std::optional<Severity> Profile::severity_override(std::string_view rule_id) const {
   auto it = severity_overrides_.find(rule_id);

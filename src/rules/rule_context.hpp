@@ -1,6 +1,7 @@
 // What the rule checks share while they run over one suggestion (internal).
 #pragma once
 
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -20,8 +21,10 @@ class RuleContext {
       : profile_(profile), mode_(mode), cap_(max_per_id) {}
 
   // Records a finding of rule `id` at `path`, its messages rendered from the registry's
-  // templates with `params`.
-  void report(std::string_view id, std::string path, Params params = {});
+  // templates with `params`; no more severe than `at_most` when given (a 原则上 limit whose
+  // exception the department accepts).
+  void report(std::string_view id, std::string path, Params params = {},
+              std::optional<Severity> at_most = std::nullopt);
 
   const Profile& profile() const { return profile_; }
   // The findings; past the cap of one id, one more that counts the rest.
@@ -34,7 +37,8 @@ class RuleContext {
   FindingCap cap_;
 };
 
-// Replaces each {name} in `text` with its parameter's value.
+// Replaces each {name} in `text` with its parameter's value, and each {name|one|many} with
+// `one` when that value is 1, else `many` (English nouns: "1 error", "2 errors").
 std::string render(std::string_view text, const Params& params);
 
 // The checks, by part of the form (rules_form.cpp, rules_key_tech.cpp, rules_report.cpp).

@@ -71,8 +71,8 @@ constexpr std::array kRules = {
     RuleInfo{"key_tech.missing", S::error, "关键科学问题及技术清单", "未列出关键科学问题或关键技术，至少填写一项",
              "no key scientific problem or technology is listed"},
     RuleInfo{"key_tech.too_many", S::error, "关键科学问题及技术清单",
-             "关键科学问题或技术清单原则上不超过{limit}项，现有{count}项，请合并或删减",
-             "at most {limit} key technologies in principle; {count} are listed"},
+             "关键科学问题或技术清单原则上不超过{limit}项，现有{count}项，{advice}",
+             "at most {limit} key technologies in principle; {count} are listed; {advice_en}"},
     RuleInfo{"key_tech.name_missing", S::error, "关键科学问题及技术清单", "第{index}项关键技术未填写名称",
              "key technology {index} has no name"},
     RuleInfo{"key_tech.name_duplicate", S::error, "关键科学问题及技术清单",
@@ -155,7 +155,8 @@ constexpr std::array kRules = {
              "no partner's country or region ({countries}) belongs to \"{region}\""},
     RuleInfo{"region.multilateral_single_partner", S::warning, "合作国别、地区",
              "多边科技合作项目的外方合作方应来自至少{limit}个国家或地区，现有{count}个",
-             "a multilateral project needs partners from at least {limit} countries or regions; there are {count}"},
+             "a multilateral project needs partners from at least {limit} countries or regions; there {count|is|are} "
+             "{count}"},
     RuleInfo{"region.leaders_not_bring_in", S::warning, "项目类型",
              "与创新领先国家的合作项目应为“引进来”项目（通知二（二）），但未勾选“引进来”",
              "projects with innovation leaders are bring_in projects (the call, 2(2)); bring_in is not ticked"},
@@ -212,7 +213,8 @@ constexpr std::array kRules = {
     // 四, the package (package.cpp).
     RuleInfo{"package.refused", S::error, "打包",
              "有{files}个指南建议共{errors}个错误，未生成压缩包；请先改正上面列出的错误",
-             "{errors} errors in {files} suggestions; no package was written: fix them first"},
+             "{errors} {errors|error|errors} in {files} {files|suggestion|suggestions}; no package was written: "
+             "fix them first"},
     RuleInfo{"package.empty", S::error, "打包", "没有要打包的指南建议", "there are no suggestions to package"},
     RuleInfo{"package.document_missing", S::error, "电子版", "找不到指南建议电子版文件“{document}”（{path}）",
              "the suggestion's document \"{document}\" cannot be found ({path})"},
@@ -312,15 +314,20 @@ std::string render(std::string_view text, const Params& params) {
     if (close == std::string_view::npos) break;
     out += text.substr(0, open);
     const std::string_view name = text.substr(open + 1, close - open - 1);
-    auto it = std::find_if(params.begin(), params.end(), [&](const auto& p) { return p.first == name; });
-    out += it != params.end() ? std::string_view(it->second) : text.substr(open, close - open + 1);
+    // {count|file|files}: the English noun for the count, singular for 1.
+    const auto bar = name.find('|'), second = bar == std::string_view::npos ? bar : name.find('|', bar + 1);
+    const std::string_view key = name.substr(0, bar);
+    auto it = std::find_if(params.begin(), params.end(), [&](const auto& p) { return p.first == key; });
+    if (it == params.end()) out += text.substr(open, close - open + 1);
+    else if (second == std::string_view::npos) out += it->second;
+    else out += it->second == "1" ? name.substr(bar + 1, second - bar - 1) : name.substr(second + 1);
     text.remove_prefix(close + 1);
   }
   out += text;
   return out;
 }
 
-void RuleContext::report(std::string_view id, std::string path, Params params) {
+void RuleContext::report(std::string_view id, std::string path, Params params, std::optional<Severity> at_most) {
   const RuleInfo* rule = find_rule(id);
   if (!rule) throw std::logic_error("unregistered rule " + std::string(id));
   if (!cap_.admits(rule->id)) return;
@@ -330,6 +337,7 @@ void RuleContext::report(std::string_view id, std::string path, Params params) {
   Diagnostic d;
   d.id = std::string(rule->id);
   d.severity = effective_severity(*rule, profile_, mode_);
+  if (at_most && d.severity < *at_most) d.severity = *at_most;  // error < warning < info
   d.path = std::move(path);
   d.message_zh = render(rule->template_zh, params);
   d.message_en = render(rule->template_en, params);

@@ -86,10 +86,25 @@ void check_key_technologies(const Suggestion& s, RuleContext& ctx) {
     ctx.report("key_tech.missing", "/key_technologies");
     return;
   }
-  const int limit = ctx.profile().limits().key_technologies_max;
-  if (items.size() > static_cast<std::size_t>(limit))
-    ctx.report("key_tech.too_many", "/key_technologies",
-               {{"limit", std::to_string(limit)}, {"count", std::to_string(items.size())}});
+  // 原则上不超过5项: an error, unless the department accepts the unit's reasons for more;
+  // then a warning that the 说明报告 must give them.
+  const Limits& limits = ctx.profile().limits();
+  const int limit = limits.key_technologies_max;
+  if (items.size() > static_cast<std::size_t>(limit)) {
+    const std::string n = std::to_string(limit);
+    Params p{{"limit", n}, {"count", std::to_string(items.size())}};
+    if (limits.allow_more_key_technologies) {
+      p.emplace_back("advice", "已按例外接受：须在说明报告中说明超过" + n + "项的理由");
+      p.emplace_back("advice_en", "accepted as an exception: the 说明报告 (explanatory report) must give the reason "
+                                  "for more than " + n);
+      ctx.report("key_tech.too_many", "/key_technologies", std::move(p), Severity::warning);
+    } else {
+      p.emplace_back("advice", "请合并或删减；确有必要超过的，须在说明报告中说明理由，并由主管部门确认");
+      p.emplace_back("advice_en", "merge or remove some; where more are really needed, the 说明报告 must give the "
+                                  "reason and the department must accept it");
+      ctx.report("key_tech.too_many", "/key_technologies", std::move(p));
+    }
+  }
   std::map<std::string, std::size_t> first_with_name;
   for (std::size_t i = 0; i < items.size(); ++i) {
     const std::string item = "/key_technologies/" + std::to_string(i);

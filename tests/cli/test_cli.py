@@ -156,7 +156,8 @@ class Validate(unittest.TestCase):
     def test_english_only(self):
         r = run("--lang", "en", "validate", os.path.join(SAMPLES, "faulty-many-mistakes.json"))
         out = r.stdout.decode()
-        self.assertIn("FAIL: 12 errors, 1 warnings", out)
+        self.assertIn("FAIL: 12 errors, 1 warning", out)
+        self.assertNotIn("1 warnings", out)
         self.assertNotIn("不通过", out)
 
     def test_json_output_has_every_field(self):
@@ -449,7 +450,8 @@ class UnreadableInput(unittest.TestCase):
         doc = json.loads(r.stdout)
         self.assertEqual([f["file"] for f in doc["files"]], [missing, sco])
         self.assertEqual(doc["files"][0]["errors"], 1)
-        self.assertEqual(doc["summary"], {"files": 2, "errors": 1, "warnings": 0})
+        self.assertEqual(doc["summary"], {"files": 2, "failing": 1, "unread": 1, "errors": 1, "warnings": 0})
+        self.assertEqual([f["status"] for f in doc["files"]], ["unread", "pass"])
         [d] = [d for d in doc["diagnostics"] if d["file"] == missing]
         self.assertEqual((d["id"], d["severity"]), ("io.read_failed", "error"))
         self.assertIn("无法读取文件", d["message_zh"])
@@ -508,7 +510,7 @@ class UnreadableInput(unittest.TestCase):
         doc = json.loads(out)
         [d] = doc["diagnostics"]
         self.assertEqual((d["file"], d["id"], d["params"]["limit"]), ("-", "format.too_large", str(LIMIT)))
-        self.assertEqual(doc["summary"], {"files": 1, "errors": 1, "warnings": 0})
+        self.assertEqual(doc["summary"], {"files": 1, "failing": 1, "unread": 1, "errors": 1, "warnings": 0})
 
     def test_standard_input_at_the_limit_is_read(self):
         doc = b'{"format":"zhinan.suggestion/1","title":"x"}'
@@ -534,6 +536,354 @@ class UnreadableInput(unittest.TestCase):
         r = run("import", "-", stdin=data)
         self.assertEqual(r.returncode, 0, r.stderr.decode()[:300])
         self.assertEqual(json.loads(r.stdout)["format"], "zhinan.suggestion/1")
+
+ROOT = os.path.normpath(os.path.join(SAMPLES, "..", ".."))
+SCO = os.path.join(SAMPLES, "valid-sco.json")
+FAULTY = os.path.join(SAMPLES, "faulty-many-mistakes.json")
+COMMANDS = ["import", "validate", "pack", "audit", "registry", "count", "name", "format", "summary"]
+
+
+class PackReport(unittest.TestCase):
+    """Issue 13.1: the package's own findings stand under their own heading, not as a file."""
+
+    def test_a_refused_package_is_not_counted_as_a_file(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            out = os.path.join(tmp, "青岛.zip")
+            r = run("pack", "-o", out, FAULTY, SCO)
+            self.assertEqual(r.returncode, 1)
+            text = r.stdout.decode()
+            self.assertIn("合计：2 个文件，1 个不通过；12 个错误", text)  # was 3 files, 2 failing, 13 errors
+            self.assertNotIn("== " + out + "\n", text)                   # the package is no file
+            section = text.index("== 打包 " + out)
+            self.assertGreater(section, text.index("== " + SCO))          # after the files
+            self.assertLess(section, text.index("[package.refused]"))     # the refusal under it
+            self.assertLess(text.index("[package.refused]"), text.index("合计"))
+            self.assertIn("未生成压缩包", text[section:])
+            self.assertEqual(os.listdir(tmp), [])
+            r = run("--lang", "en", "pack", "-o", out, FAULTY, SCO)
+            text = r.stdout.decode()
+            self.assertIn("== package " + out, text)
+            self.assertIn("Total: 2 files, 1 failing; 12 errors, 1 warning", text)
+            self.assertIn("12 errors in 1 suggestion;", text)
+
+    def test_a_failed_write_is_the_package_s_finding(self):
+        out = "/nonexistent/dir/x.zip"
+        r = run("pack", "-o", out, SCO)
+        self.assertEqual(r.returncode, 2)
+        text = r.stdout.decode()
+        self.assertIn("== 打包 " + out, text)
+        self.assertIn("[package.write_failed]", text)
+        self.assertIn("合计：1 个文件，0 个不通过", text)
+
+
+class Usage(unittest.TestCase):
+    """Issue 13.2: a usage error says what is missing, then the usage."""
+
+    def test_pack_without_output_says_so(self):
+        r = run("pack", "bad.json")
+        self.assertEqual(r.returncode, 2)
+        err = r.stderr.decode()
+        self.assertIn("缺少 -o 输出.zip：请指定压缩包的保存位置，例如 -o 青岛市指南建议.zip", err)
+        self.assertLess(err.index("缺少 -o"), err.index("用法：zhinan pack -o 输出.zip"))
+        self.assertNotIn("缺少要打包的文件", err)
+
+    def test_pack_without_files_says_so(self):
+        err = run("pack", "-o", "x.zip").stderr.decode()
+        self.assertIn("缺少要打包的文件", err)
+        self.assertLess(err.index("缺少要打包的文件"), err.index("用法："))
+        self.assertNotIn("缺少 -o", err)
+
+    def test_everything_missing_is_said_at_once_and_in_english_alone(self):
+        err = run("pack").stderr.decode()
+        self.assertIn("缺少 -o 输出.zip", err)
+        self.assertIn("缺少要打包的文件", err)
+        self.assertEqual(err.count("用法："), 1)
+        err = run("--lang", "en", "pack").stderr.decode()
+        self.assertIn("-o OUT.zip is missing", err)
+        self.assertIn("no file to pack", err)
+        self.assertNotIn("缺少", err)
+
+    def test_other_commands_say_what_is_missing(self):
+        for args, says in ((["validate"], "缺少要检查的文件"), (["registry", "x.jsonl"], "缺少 -o 索引文件"),
+                           (["registry", "-o", "x.idx"], "缺少已立项项目清单"), (["import"], "缺少要读取的 Word 表格"),
+                           (["audit"], "缺少要审核的压缩包"), (["format"], "缺少要格式化的 JSON 文件"),
+                           (["import", "a.docx", "b.docx"], "最多只能给出1个"),
+                           (["validate", "--bogus", "x.json"], "未知选项“--bogus”"),
+                           (["pack", "-o"], "选项 -o 后缺少取值")):
+            with self.subTest(args=args):
+                r = run(*args)
+                self.assertEqual(r.returncode, 2)
+                err = r.stderr.decode()
+                self.assertIn(says, err)
+                self.assertIn("用法：zhinan " + args[0], err)
+
+
+class OptionValues(unittest.TestCase):
+    """Issue 13.3: every option's value is checked: exit 2, what is wrong and an example."""
+
+    WRONG = [
+        (["pack", "-o", "x.zip", "--phone", "12345"], "--phone", "0531-86123456"),
+        (["pack", "-o", "x.zip", "--date", "昨天"], "--date", "2025年3月10日"),
+        (["pack", "-o", "x.zip", "--date", "2025-02-29"], "--date", "2025年3月10日"),
+        (["pack", "-o", "x.zip", "--department", "  "], "--department", "青岛市科学技术局"),
+        (["pack", "-o", "x.zip", "--contact", "\u3000"], "--contact", "张明"),
+        (["pack", "-o", "x.zip", "--numbering", "odd"], "--numbering", "global"),
+        (["pack", "-o", "x.zip", "--time", "2025-02-30T00:00:00"], "--time", "2025-03-10T09:00:00"),
+        (["pack", "-o", "青岛市"], "-o", "青岛市指南建议.zip"),
+        (["pack", "-o", "x.zip", "--documents-root", ""], "--documents-root", "单位材料"),
+        (["validate", "--mode", "final"], "--mode", "draft"),
+        (["validate", "--format", "xml"], "--format", "json"),
+        (["validate", "--department", " "], "--department", "青岛市科学技术局"),
+        (["validate", "--profile", ""], "--profile", "山东2026.json"),
+        (["audit", "--format", "pdf"], "--format", "html"),
+        (["audit", "--mode", "final"], "--mode", "submit"),
+        (["import", "--format", "xml"], "--format", "json"),
+        (["count", "--mode", "letters"], "--mode", "chars"),
+        (["name", "--number", "x", "--unit", "u"], "--number", "1"),
+        (["name", "--number", "-1", "--unit", "u"], "--number", "1"),
+    ]
+
+    def test_wrong_values_are_refused_with_an_example(self):
+        for args, option, example in self.WRONG:
+            with self.subTest(args=args):
+                r = run(*args, "a.json")
+                self.assertEqual(r.returncode, 2, r.stderr.decode())
+                err = r.stderr.decode()
+                self.assertIn("选项 " + option + " 的取值", err)
+                self.assertIn("例如 " + option + " " + example, err)
+                self.assertIn("e.g. " + option + " " + example, err)
+        r = run("--lang", "fr", "validate", SCO)
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("--lang", r.stderr.decode())
+
+    def test_every_wrong_value_is_said_at_once(self):
+        err = run("pack", "-o", "x.zip", "--phone", "12345", "--date", "昨天", "a.json").stderr.decode()
+        self.assertIn("选项 --phone 的取值“12345”有误", err)
+        self.assertIn("选项 --date 的取值“昨天”有误", err)
+
+    def test_the_phone_rule_is_the_proposers_one(self):
+        for phone in ("0535-6913071", "13912345678", "+86 531 8612 3456", "0531-86123456转8001"):
+            with self.subTest(phone=phone):
+                self.assertEqual(run("pack", "-o", "/nonexistent/x.zip", "--phone", phone, "/nonexistent.json")
+                                 .stderr.decode().count("--phone"), 0)
+        for phone in ("12345", "1391234567", "6913071", "010-1234567890"):
+            with self.subTest(phone=phone):
+                self.assertIn("--phone", run("pack", "-o", "x.zip", "--phone", phone, "a.json").stderr.decode())
+
+    def test_dates_are_read_as_clerks_write_them_and_written_one_way(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            for date in ("2025年3月10日", "2025-03-10", "2025/3/10", "2025.3.10", "２０２５年３月１０日"):
+                with self.subTest(date=date):
+                    out = os.path.join(tmp, "p.zip")
+                    r = run("pack", "-o", out, "--date", date, "--phone", "0532-85911234", "--contact", "张明", SCO)
+                    self.assertEqual(r.returncode, 0, r.stderr.decode())
+                    with open(os.path.join(tmp, "p-汇总表.csv"), encoding="utf-8-sig") as f:
+                        table = f.read()
+                    self.assertIn("2025年3月10日", table)
+                    self.assertIn("0532-85911234", table)
+
+
+PLURALS = r"\b1 (files|suggestions|errors|warnings|folders|entries|packages|projects|funded projects|key technologies)\b"
+
+
+class EnglishCounts(unittest.TestCase):
+    """Issue 13.4: one is singular in English."""
+
+    def test_one_of_each(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            outputs = []
+            r = run("--lang", "en", "validate", SCO)
+            outputs.append(r.stdout.decode())
+            self.assertIn("Total: 1 file, 0 failing; 0 errors, 0 warnings", outputs[-1])
+            r = run("--lang", "en", "pack", "-o", os.path.join(tmp, "p.zip"), SCO)
+            outputs.append(r.stdout.decode())
+            self.assertIn("(1 suggestion in 1 folder)", outputs[-1])
+            r = run("--lang", "en", "pack", "-o", os.path.join(tmp, "q.zip"), FAULTY)
+            outputs.append(r.stdout.decode())
+            self.assertIn("12 errors in 1 suggestion;", outputs[-1])
+            outputs.append(run("--lang", "en", "validate", FAULTY).stdout.decode())
+            self.assertIn("1 warning", outputs[-1])
+            outputs.append(run("--lang", "en", "summary", SCO).stdout.decode())
+            jsonl = os.path.join(tmp, "funded.jsonl")
+            with open(jsonl, "w", encoding="utf-8") as f:
+                f.write('{"id": "X-1", "year": 2023, "title": "氢能", "abstract": "氢能储运", "unit": "某单位"}\n')
+            r = run("--lang", "en", "registry", jsonl, "-o", os.path.join(tmp, "f.idx"))
+            outputs.append(r.stdout.decode())
+            self.assertIn("indexed 1 funded project:", outputs[-1])
+            for out in outputs:
+                self.assertNotRegex(out, PLURALS)
+
+
+def option_tokens(text):
+    """The option names (-o, --output) a text mentions."""
+    import re
+    return set(re.findall(r"(?<![\w-])(--[a-z][a-z0-9-]*|-[a-z])\b", text))
+
+
+class Help(unittest.TestCase):
+    """Issue 13.5: every command takes --help, and its help, the top-level help and README.md list
+    what its parser accepts — found by asking the parser, not by a list kept here."""
+
+    @classmethod
+    def setUpClass(cls):
+        sources = ""
+        for path in glob.glob(os.path.join(ROOT, "cli", "*.cpp")):
+            with open(path, encoding="utf-8") as f:
+                sources += f.read()
+        with open(os.path.join(ROOT, "README.md"), encoding="utf-8") as f:
+            cls.readme = f.read()
+        cls.main_help = run("--help").stdout.decode()
+        cls.helps = {c: run(c, "--help").stdout.decode() for c in COMMANDS}
+        candidates = option_tokens(sources + cls.readme + cls.main_help + "".join(cls.helps.values()))
+        candidates -= {"-"}
+        cls.accepted = {}
+        for command in COMMANDS:
+            cls.accepted[command] = set()
+            for token in sorted(candidates):
+                r = run("--lang", "en", command, token)
+                if "unknown option" not in r.stderr.decode():
+                    cls.accepted[command].add(token)
+
+    def aliases(self, command):
+        """{-o: --output} as the command's help pairs them."""
+        import re
+        return dict(re.findall(r"^\s+(-[a-z]), (--[a-z-]+)", self.helps[command], re.M))
+
+    def same_option(self, command, options):
+        """Options with an alias count once, by their long name."""
+        aliases = self.aliases(command)
+        return {aliases.get(o, o) for o in options}
+
+    def test_every_command_takes_help_chinese_first(self):
+        for command in COMMANDS:
+            with self.subTest(command=command):
+                for flag in ("--help", "-h"):
+                    r = run(command, flag)
+                    self.assertEqual(r.returncode, 0, r.stderr.decode())
+                    out = r.stdout.decode()
+                    self.assertIn("zhinan " + command, out)
+                    self.assertLess(out.index("用法："), out.index("Usage:"))
+                en = run("--lang", "en", command, "--help").stdout.decode()
+                self.assertIn("Usage:", en)
+                self.assertNotIn("用法", en)
+                self.assertEqual(run("help", command).stdout, run(command, "--help").stdout)
+
+    def test_the_parser_is_asked(self):
+        self.assertIn("--allow-more-key-tech", self.accepted["pack"])
+        self.assertIn("--registry", self.accepted["validate"])
+        self.assertIn("--time", self.accepted["pack"])
+        self.assertNotIn("--time", self.accepted["validate"])
+        self.assertNotIn("--bogus", self.accepted["pack"])
+
+    def test_each_command_s_help_lists_what_it_accepts_and_nothing_else(self):
+        for command in COMMANDS:
+            with self.subTest(command=command):
+                listed = option_tokens(self.helps[command])
+                self.assertEqual(self.accepted[command] - listed, set(), "accepted, not in the help")
+                self.assertEqual(listed - self.accepted[command], set(), "in the help, not accepted")
+
+    def command_part(self, text, command):
+        """The lines about `zhinan COMMAND` in a usage listing: its line and those indented under it."""
+        lines, inside = [], False
+        for line in text.splitlines():
+            stripped = line.lstrip()
+            if stripped.startswith("zhinan "):
+                inside = stripped.startswith("zhinan " + command + " ")
+            elif not line.startswith(" ") or not stripped:
+                inside = False
+            if inside:
+                lines.append(line.split("#")[0])
+        return "\n".join(lines)
+
+    def check_listing(self, text, where):
+        for command in COMMANDS:
+            with self.subTest(where=where, command=command):
+                part = self.command_part(text, command)
+                self.assertTrue(part, "no usage of " + command)
+                own = self.accepted[command] - {"-h", "--help", "--lang"}
+                listed = option_tokens(part)
+                self.assertEqual(self.same_option(command, own) - self.same_option(command, listed), set(),
+                                 "accepted, not listed")
+                self.assertEqual(listed - self.accepted[command], set(), "listed, not accepted")
+
+    def test_the_top_level_help_agrees(self):
+        self.check_listing(self.main_help.split("Usage:")[0], "zhinan --help (Chinese)")
+        self.check_listing(self.main_help.split("Usage:")[1], "zhinan --help (English)")
+
+    def test_the_readme_agrees(self):
+        part = self.readme.split("## The command-line tool", 1)[1].split("```")[1]
+        self.check_listing(part, "README.md")
+
+    def test_modes_are_explained(self):
+        for text in (self.helps["validate"], self.readme):
+            for says in ("draft", "submit", "title.missing", "type.none", "--allow-more-key-tech", "说明报告"):
+                self.assertIn(says, text)
+
+
+def with_key_technologies(n):
+    with open(SCO, encoding="utf-8") as f:
+        data = json.load(f)
+    model = data["key_technologies"][0]
+    data["key_technologies"] = [dict(model, name="关键技术%d" % (i + 1)) for i in range(n)]
+    return data
+
+
+class MoreKeyTechnologies(unittest.TestCase):
+    """Issue 13.6: 原则上不超过5项 — a justified sixth, with the department's consent."""
+
+    def test_validate_and_pack_take_the_exception(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            six = os.path.join(tmp, "six.json")
+            with open(six, "w", encoding="utf-8") as f:
+                json.dump(with_key_technologies(6), f, ensure_ascii=False)
+            r = run("validate", "--format", "json", six)
+            self.assertEqual(r.returncode, 1)
+            [d] = [d for d in json.loads(r.stdout)["diagnostics"] if d["id"] == "key_tech.too_many"]
+            self.assertEqual(d["severity"], "error")
+            r = run("validate", "--allow-more-key-tech", "--format", "json", six)
+            self.assertEqual(r.returncode, 0, r.stdout.decode())
+            [d] = json.loads(r.stdout)["diagnostics"]
+            self.assertEqual((d["id"], d["severity"]), ("key_tech.too_many", "warning"))
+            self.assertIn("原则上不超过5项", d["message_zh"])
+            self.assertIn("须在说明报告中说明超过5项的理由", d["message_zh"])
+            self.assertIn("must give the reason", d["message_en"])
+            r = run("validate", "--allow-more-key-tech", six)
+            self.assertIn("警告  【关键科学问题及技术清单】", r.stdout.decode())
+            out = os.path.join(tmp, "p.zip")
+            r = run("pack", "-o", out, six)
+            self.assertEqual(r.returncode, 1)
+            self.assertFalse(os.path.exists(out))
+            r = run("pack", "-o", out, "--allow-more-key-tech", six)
+            self.assertEqual(r.returncode, 0, r.stdout.decode())
+            self.assertIn("[key_tech.too_many", r.stdout.decode())
+            self.assertIn("已生成压缩包", r.stdout.decode())
+            self.assertTrue(os.path.exists(out))
+
+
+class UnreadFile(unittest.TestCase):
+    """A file that cannot be read is one clean report: said once, not checked, counted as such."""
+
+    def test_text(self):
+        r = run("validate", "nonexist.json")
+        self.assertEqual(r.returncode, 2)
+        out = r.stdout.decode()
+        self.assertEqual(out.count("== nonexist.json"), 1)
+        self.assertEqual((out + r.stderr.decode()).count("无法读取文件“nonexist.json”"), 1)
+        self.assertIn("未读取：文件无法读取，未检查", out)
+        self.assertNotIn("不通过：", out)
+        self.assertIn("合计：1 个文件，1 个不通过；1 个错误，0 个警告；其中 1 个文件无法读取，未检查", out)
+        out = run("--lang", "en", "validate", "nonexist.json").stdout.decode()
+        self.assertIn("NOT READ", out)
+        self.assertIn("Total: 1 file, 1 failing; 1 error, 0 warnings; 1 file could not be read and was not checked",
+                      out)
+
+    def test_json_agrees_with_the_text(self):
+        r = run("validate", "--format", "json", "nonexist.json", SCO)
+        doc = json.loads(r.stdout)
+        self.assertEqual([f["status"] for f in doc["files"]], ["unread", "pass"])
+        self.assertEqual(doc["summary"], {"files": 2, "failing": 1, "unread": 1, "errors": 1, "warnings": 0})
+        self.assertIn("无法读取", r.stderr.decode())  # beside a JSON report, the terminal is told too
+
 
 
 if __name__ == "__main__":

@@ -86,6 +86,43 @@ TEST_CASE("rules.key_tech: a profile may make the 原则上 limit a warning") {
   CHECK(find(validate(none, lenient, Mode::draft), "key_tech.missing")->severity == Severity::warning);
 }
 
+TEST_CASE("rules.key_tech: 原则上 — with the exception accepted, a sixth is a warning asking for the reason") {
+  Limits limits = Profile::builtin().limits();
+  CHECK_FALSE(limits.allow_more_key_technologies);
+  const Diagnostic* strict = find(check(with_key_technologies(6)), "key_tech.too_many");
+  REQUIRE(strict);
+  CHECK(says(strict, "须在说明报告中说明理由"));  // the error already says how an exception is made
+
+  limits.allow_more_key_technologies = true;
+  const Profile lenient = Profile::builtin().with_limits(limits);
+  CHECK(lenient.regions().size() == Profile::builtin().regions().size());  // the rest is the call's
+  auto ds = validate(with_key_technologies(6), lenient);
+  const Diagnostic* d = find(ds, "key_tech.too_many");
+  REQUIRE(d);
+  CHECK(d->severity == Severity::warning);
+  CHECK(d->path == "/key_technologies");
+  CHECK(says(d, "原则上不超过5项"));
+  CHECK(says(d, "现有6项"));
+  CHECK(says(d, "须在说明报告中说明超过5项的理由"));
+  CHECK(d->message_en.find("must give the reason") != std::string::npos);
+  CHECK_FALSE(has_errors(ds));
+  CHECK(validate(with_key_technologies(5), lenient).empty());
+  // Only the limit is relaxed: a missing list is still an error.
+  CHECK(find(validate(with_key_technologies(0), lenient), "key_tech.missing")->severity == Severity::error);
+  // A profile may say the same in its data.
+  auto text = read_file(test::source_dir() / "data" / "profiles" / "shandong-2025.json");
+  REQUIRE(text);
+  const std::string from = "\"key_technologies_max\": 5,";
+  REQUIRE(text->find(from) != std::string::npos);
+  text->replace(text->find(from), from.size(), from + " \"allow_more_key_technologies\": true,");
+  ProfileLoadResult loaded = Profile::from_json(*text);
+  INFO(test::summary(loaded.diagnostics));
+  REQUIRE(loaded.profile);
+  CHECK(loaded.profile->limits().allow_more_key_technologies);
+  CHECK(find(validate(with_key_technologies(6), *loaded.profile), "key_tech.too_many")->severity ==
+        Severity::warning);
+}
+
 TEST_CASE("rules.key_tech: a profile override that is no severity is refused") {
   ProfileLoadResult loaded = Profile::from_json(profile_with_overrides(R"("key_tech.too_many": "soft")"));
   CHECK_FALSE(loaded.profile);

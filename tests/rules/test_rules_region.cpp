@@ -135,6 +135,7 @@ TEST_CASE("rules.region: a multilateral project has partners from 2 or more coun
     CHECK(says(&ds[0], "多边科技合作"));
     CHECK(says(&ds[0], "至少2个"));
     CHECK(says(&ds[0], "现有1个"));
+    CHECK(ds[0].message_en.ends_with("there is 1"));  // English counts: one is singular
     CHECK_FALSE(has(ds, "region.partner_mismatch"));  // any country is in 多边
   }
   SUBCASE("no partners named counts as none") {
@@ -143,6 +144,7 @@ TEST_CASE("rules.region: a multilateral project has partners from 2 or more coun
     REQUIRE(ds.size() == 1);
     CHECK(ds[0].id == "region.multilateral_single_partner");
     CHECK(test::says(&ds[0], "现有0个"));
+    CHECK(ds[0].message_en.ends_with("there are 0"));
   }
 }
 
