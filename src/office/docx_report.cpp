@@ -107,10 +107,15 @@ void deliverable_table(WordDocument& doc, const std::vector<Deliverable>& delive
 
 std::string numbered(int n, std::string_view text) { return "（" + chinese_numeral(n) + "）" + std::string(text); }
 
-// 二、项目概述: the overview, then (一)–(六) of the outline.
+// Whether the unit's own 资金投入 text already states the amount (“总投入1260万元”).
+bool states(std::string_view plan, std::string_view amount) {
+  return amount.empty() || plan.find(std::string(amount) + "万元") != std::string_view::npos;
+}
+
+// 二、项目概述: (一)–(六) of the outline. The overview itself is the form's 项目概述,
+// printed there once; the report does not repeat it.
 void overview_section(WordDocument& doc, const Suggestion& s, const Report& r) {
   heading(doc, style::heading1, "二、项目概述");
-  body(doc, s.overview);
   heading(doc, style::heading2, numbered(1, "国内外发展现状与差距分析"));
   heading(doc, style::heading3, "1. 发展现状");
   body(doc, r.status_quo);
@@ -140,7 +145,9 @@ void overview_section(WordDocument& doc, const Suggestion& s, const Report& r) {
   heading(doc, style::heading2, numbered(6, "资金投入"));
   const std::string total = amount_text(s.funding.total);
   const std::string provincial = amount_text(s.funding.provincial);
-  if (!total.empty() || !provincial.empty()) {
+  // The amounts in a sentence of their own, unless the unit's text already says them.
+  const bool stated = states(r.funding_plan, total) && states(r.funding_plan, provincial);
+  if ((!total.empty() || !provincial.empty()) && !stated) {
     body(doc, "项目计划总投入" + (total.empty() ? "—" : total) + "万元，省财政资金支持强度建议" +
                   (provincial.empty() ? "—" : provincial) + "万元。");
   }

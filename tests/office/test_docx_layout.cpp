@@ -214,9 +214,18 @@ TEST_CASE("docx layout: columns hold their words: 序号, 知识产权, 当前�
   CHECK(document.find("合作国别、</w:t>") != std::string::npos);  // the label broken after 、, no word split
 }
 
-TEST_CASE("docx layout: the overview is justified") {
+TEST_CASE("docx layout: the overview once and justified, 资金投入 saying the amounts once") {
   const Suggestion s = sample("valid-sco");
   const std::string document = document_of(s);
   const std::string head = s.overview.substr(0, 30);
+  CHECK(occurrences(document, head) == 1);
   CHECK(paragraph_at(document, document.find(head)).find(R"(<w:jc w:val="both"/>)") != std::string::npos);
+  // The unit's plan already says 项目计划总投入1260万元 … 300.5万元: no sentence of ours before it.
+  CHECK(occurrences(document, "总投入1260万元") == 1);
+  CHECK(document.find("万元，省财政资金支持强度建议") == std::string::npos);
+
+  Suggestion silent = s;
+  silent.report->funding_plan = "省财政资金主要用于种质引进与检疫。";
+  const std::string with_sentence = document_of(silent);
+  CHECK(with_sentence.find("项目计划总投入1260万元，省财政资金支持强度建议300.5万元。") != std::string::npos);
 }
