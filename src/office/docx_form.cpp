@@ -26,8 +26,7 @@ FormColumns form_columns() {
   const int sub_label = column_for(em_width("建议单位"), kSize);
   const int level = column_for(em_width("当前自评等级"), kSize);
   const int value = page::text_width - label - sub_label - 2 * level;
-  FormColumns columns{{label, sub_label, value, level, level}, page::text_width - label};
-  return columns;
+  return {{label, sub_label, value, level, level}, page::text_width - label};
 }
 
 constexpr int kValueSpan = 4;  // a value beside a row label fills the rest of the row

@@ -92,8 +92,9 @@ bool east_asian(char32_t cp);
 bool has_east_asian(std::string_view text);
 
 // The check box glyphs are drawn a little larger than the text, so that the box stands
-// as tall as a Chinese character beside it (in Segoe UI Symbol and DejaVu Sans a ☐ is
-// about 6/7 of an ideograph at the same size): half-points for text of `text_size`.
+// as tall as a Chinese character beside it (measured with DejaVu Sans, LibreOffice's
+// stand-in for Segoe UI Symbol: a ☐ is about 6/7 as tall as an ideograph of the same
+// size): half-points for text of `text_size`.
 int box_size(int text_size);
 
 class WordDocument {
