@@ -3,6 +3,7 @@
 #include <utility>
 
 #include "office/docx_sections.hpp"
+#include "office/docx_word.hpp"
 #include "office/docx_xml.hpp"
 #include "zhinan/suggestion_json.hpp"
 #include "zhinan/version.hpp"
@@ -21,9 +22,14 @@ constexpr std::string_view kOfficeRelationship =
 // Every date the package records: fixed, so the same suggestion gives the same bytes.
 constexpr std::string_view kFixedDate = "1980-01-01T00:00:00Z";
 
-constexpr std::string_view kLatinFont = "Times New Roman";
-constexpr std::string_view kBodyFont = "宋体";     // SimSun
+// GB/T 9704-2012's faces: the title 小标宋, text 仿宋, the first heading level 黑体, the
+// second 楷体. Each style sets one face for every script, so digits, Latin letters and the
+// quotation marks “” come from the Chinese face too (see WordDocument for the quotes).
+constexpr std::string_view kTitleFont = "方正小标宋简体";
+constexpr std::string_view kBodyFont = "仿宋_GB2312";
 constexpr std::string_view kHeadingFont = "黑体";  // SimHei
+constexpr std::string_view kHeading2Font = "楷体_GB2312";
+constexpr std::string_view kPageNumberFont = "宋体";  // SimSun
 
 using Relationship = std::pair<std::string_view, std::string_view>;  // type suffix, target
 
@@ -42,12 +48,12 @@ std::string relationships(std::string_view type_base, std::initializer_list<Rela
   return xml.finish();
 }
 
-void fonts(XmlWriter& xml, std::string_view latin, std::string_view east_asian) {
+void fonts(XmlWriter& xml, std::string_view face) {
   xml.open("w:rFonts")
-      .attr("w:ascii", latin)
-      .attr("w:eastAsia", east_asian)
-      .attr("w:hAnsi", latin)
-      .attr("w:cs", latin)
+      .attr("w:ascii", face)
+      .attr("w:eastAsia", face)
+      .attr("w:hAnsi", face)
+      .attr("w:cs", face)
       .close();
 }
 
@@ -55,22 +61,28 @@ void size(XmlWriter& xml, int half_points) {
   xml.empty("w:sz", "w:val", half_points).empty("w:szCs", "w:val", half_points);
 }
 
-void spacing(XmlWriter& xml, int before, int after, int line) {
+// `line` in 240ths of a line (auto), or with `exact` in twips.
+void spacing(XmlWriter& xml, int before, int after, int line, bool exact = false) {
   xml.open("w:spacing")
       .attr("w:before", before)
       .attr("w:after", after)
       .attr("w:line", line)
-      .attr("w:lineRule", "auto")
+      .attr("w:lineRule", exact ? "exact" : "auto")
       .close();
 }
+
+// GB/T 9704's text block holds 22 lines of 三号: a line every 225 mm / 22 = 28.95 pt.
+constexpr int kBodyLinePitch = 579;
 
 struct ParagraphStyle {
   std::string_view id = {};
   std::string_view name = {};
-  int size = 24;                      // half-points
-  std::string_view east_asian_font = {};  // empty: the default 宋体
+  int size = style::body_size;        // half-points
+  std::string_view font = {};         // empty: the default 仿宋_GB2312
+  bool bold = false;
   int before = 0, after = 0, line = 240;
-  std::string_view align = {};  // empty: inherited (justified)
+  bool exact = false;                 // `line` is an exact pitch in twips
+  std::string_view align = {};        // empty: inherited (justified)
   int outline_level = -1;             // headings: 0, 1, 2
   bool first_line_indent = false;     // 首行缩进 2 字
 };
@@ -85,7 +97,7 @@ void paragraph_style(XmlWriter& xml, const ParagraphStyle& s) {
   xml.empty("w:qFormat");
   xml.open("w:pPr");
   if (s.outline_level >= 0) xml.empty("w:keepNext").empty("w:keepLines");
-  spacing(xml, s.before, s.after, s.line);
+  spacing(xml, s.before, s.after, s.line, s.exact);
   if (s.first_line_indent) {
     xml.open("w:ind").attr("w:firstLineChars", 200).attr("w:firstLine", 2 * s.size * 10).close();
   }
@@ -93,7 +105,8 @@ void paragraph_style(XmlWriter& xml, const ParagraphStyle& s) {
   if (s.outline_level >= 0) xml.empty("w:outlineLvl", "w:val", s.outline_level);
   xml.close();
   xml.open("w:rPr");
-  if (!s.east_asian_font.empty()) fonts(xml, kLatinFont, s.east_asian_font);
+  if (!s.font.empty()) fonts(xml, s.font);
+  if (s.bold) xml.empty("w:b").empty("w:bCs");
   size(xml, s.size);
   xml.close();
   xml.close();
@@ -154,15 +167,19 @@ std::string custom_xml_item_relationships() {
   return relationships(kOfficeRelationship, {{"customXmlProps", "itemProps1.xml"}});
 }
 
-// Body 宋体 小四 with Times New Roman for Latin text; headings 黑体; the East Asian
-// language zh-CN so that Word picks Chinese line breaking and proofing.
+// GB/T 9704-2012: the title 方正小标宋简体 二号, text 仿宋_GB2312 三号 on a 28.95 pt pitch,
+// headings 黑体, 楷体_GB2312 and bold 仿宋_GB2312 三号 indented like the text; the form's
+// table and the report's tables in 仿宋_GB2312 五号 (the table needs it: see
+// docs/decisions.md). The East Asian language zh-CN, so that Word picks Chinese line
+// breaking and proofing; Latin text stays en-US (LibreOffice would break "2019" and
+// English words anywhere under zh-CN).
 std::string styles_xml() {
   XmlWriter xml;
   xml.open("w:styles").attr("xmlns:w", kW);
   xml.open("w:docDefaults").open("w:rPrDefault").open("w:rPr");
-  fonts(xml, kLatinFont, kBodyFont);
+  fonts(xml, kBodyFont);
   xml.empty("w:kern", "w:val", 2);
-  size(xml, 24);
+  size(xml, style::body_size);
   xml.open("w:lang").attr("w:val", "en-US").attr("w:eastAsia", "zh-CN").attr("w:bidi", "ar-SA").close();
   xml.close().close();
   xml.open("w:pPrDefault").open("w:pPr");
@@ -191,19 +208,23 @@ std::string styles_xml() {
   xml.close().close();
   xml.close();
 
+  constexpr int table = style::table_text_size;
   const ParagraphStyle styles[] = {
-      {.id = "Title", .name = "Title", .size = 36, .east_asian_font = kHeadingFont, .before = 240,
-       .after = 360, .line = 240, .align = "center"},
-      {.id = "Heading1", .name = "heading 1", .size = 32, .east_asian_font = kHeadingFont, .before = 240,
-       .after = 120, .line = 360, .outline_level = 0},
-      {.id = "Heading2", .name = "heading 2", .size = 28, .east_asian_font = kHeadingFont, .before = 120,
-       .after = 60, .line = 360, .outline_level = 1},
-      {.id = "Heading3", .name = "heading 3", .size = 24, .east_asian_font = kHeadingFont, .before = 60,
-       .after = 60, .line = 360, .outline_level = 2},
-      {.id = "BodyText", .name = "Body Text", .size = 24, .line = 360, .first_line_indent = true},
-      {.id = "TableText", .name = "Table Text", .size = 21, .before = 20, .after = 20, .line = 264},
-      {.id = "Note", .name = "Note", .size = 21, .before = 120, .line = 240},
-      {.id = "Footer", .name = "footer", .size = 18, .line = 240, .align = "center"},
+      {.id = "AttachmentLabel", .name = "Attachment Label", .font = kHeadingFont, .after = 240,
+       .line = kBodyLinePitch, .exact = true, .align = "left"},
+      {.id = "Title", .name = "Title", .size = style::title_size, .font = kTitleFont, .after = 360,
+       .line = 240, .align = "center"},
+      {.id = "Heading1", .name = "heading 1", .font = kHeadingFont, .line = kBodyLinePitch, .exact = true,
+       .outline_level = 0, .first_line_indent = true},
+      {.id = "Heading2", .name = "heading 2", .font = kHeading2Font, .line = kBodyLinePitch, .exact = true,
+       .outline_level = 1, .first_line_indent = true},
+      {.id = "Heading3", .name = "heading 3", .bold = true, .line = kBodyLinePitch, .exact = true,
+       .outline_level = 2, .first_line_indent = true},
+      {.id = "BodyText", .name = "Body Text", .line = kBodyLinePitch, .exact = true, .first_line_indent = true},
+      {.id = "TableText", .name = "Table Text", .size = table, .before = 20, .after = 20, .line = 264},
+      {.id = "Note", .name = "Note", .size = table, .before = 120, .line = 240},
+      {.id = "Footer", .name = "footer", .size = font_size::si_hao, .font = kPageNumberFont, .line = 240,
+       .align = "center"},
   };
   for (const ParagraphStyle& s : styles) paragraph_style(xml, s);
   xml.close();
@@ -234,10 +255,14 @@ std::string font_table_xml() {
   struct Font {
     std::string_view name, alt, panose, charset, family, pitch;
   };
+  // The GB2312-era faces name as their alternate the face every Windows since Vista has
+  // (仿宋, 楷体) or, for 方正小标宋简体, which comes with the fonts of government offices, 宋体.
   const Font table[] = {
-      {"Times New Roman", "", "02020603050405020304", "00", "roman", "variable"},
-      {"宋体", "SimSun", "02010600030101010101", "86", "auto", "variable"},
+      {"仿宋_GB2312", "仿宋", "02010609030101010101", "86", "modern", "fixed"},
+      {"方正小标宋简体", "宋体", "02010600030101010101", "86", "script", "variable"},
       {"黑体", "SimHei", "02010609060101010101", "86", "modern", "fixed"},
+      {"楷体_GB2312", "楷体", "02010609030101010101", "86", "modern", "fixed"},
+      {"宋体", "SimSun", "02010600030101010101", "86", "auto", "variable"},
       {"Segoe UI Symbol", "", "020B0502040204020203", "00", "swiss", "variable"},
   };
   XmlWriter xml;
@@ -255,14 +280,16 @@ std::string font_table_xml() {
   return xml.finish();
 }
 
-// The page number, centred.
+// The page number between dashes, “— 1 —”, as GB/T 9704 prints it (centred here).
 std::string footer_xml() {
   XmlWriter xml;
   xml.open("w:ftr").attr("xmlns:w", kW).attr("xmlns:r", kR);
   xml.open("w:p").open("w:pPr").empty("w:pStyle", "w:val", "Footer").close();
+  xml.open("w:r").open("w:t").attr("xml:space", "preserve").text("— ").close().close();
   xml.open("w:fldSimple").attr("w:instr", " PAGE ");
   xml.open("w:r").open("w:t").text("1").close().close();
   xml.close();  // fldSimple
+  xml.open("w:r").open("w:t").attr("xml:space", "preserve").text(" —").close().close();
   xml.close();  // p
   xml.close();
   return xml.finish();

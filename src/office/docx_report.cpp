@@ -2,19 +2,36 @@
 #include <string>
 #include <vector>
 
+#include "office/docx_layout.hpp"
 #include "office/docx_sections.hpp"
 
 namespace zhinan::detail {
 
 namespace {
 
-// 序号 | 类别 | 指标 | 目标值 | 国内水平 | 国际水平, 9026 twips in all.
-const std::vector<int> kIndicatorColumns = {600, 1000, 2426, 1200, 1900, 1900};
-// 序号 | 交示件 | 检验、评测、考核方式.
-const std::vector<int> kDeliverableColumns = {600, 3600, 4826};
+constexpr int kSize = style::table_text_size;
+
+// 序号 | 类别 | 指标 | 目标值 | 国内水平 | 国际水平: 序号 and 类别 as wide as their words
+// (知识产权, 经济效益), 目标值 as a number with its unit, the rest shared 4 : 3 : 3.
+std::vector<int> indicator_columns() {
+  const int number = column_for(em_width("序号"), kSize);
+  const int category = column_for(em_width("知识产权"), kSize);
+  const int target = column_for(em_width("目标值") + 2, kSize);
+  const int rest = page::text_width - number - category - target;
+  const int level = rest * 3 / 10;
+  return {number, category, rest - 2 * level, target, level, level};
+}
+
+// 序号 | 交示件 | 检验、评测、考核方式, the two texts shared 2 : 3.
+std::vector<int> deliverable_columns() {
+  const int number = column_for(em_width("序号"), kSize);
+  const int name = (page::text_width - number) * 2 / 5;
+  return {number, name, page::text_width - number - name};
+}
 
 const CellFormat kHead{.align = Align::center, .bold = true};
 const CellFormat kCentered{.align = Align::center};
+const CellFormat kText{.align = Align::both};
 
 void heading(WordDocument& doc, std::string_view style_id, std::string_view text) {
   doc.paragraphs(text, {.style = style_id, .keep_next = true});
@@ -54,8 +71,8 @@ std::string target_text(const Indicator& indicator) {
 
 void indicator_table(WordDocument& doc, const std::vector<Indicator>& indicators) {
   if (indicators.empty()) return;
-  doc.begin_table(kIndicatorColumns);
-  doc.begin_row(true);
+  doc.begin_table(indicator_columns());
+  doc.begin_row({.repeat_as_header = true});
   for (std::string_view head : {"序号", "类别", "指标", "目标值", "国内水平", "国际水平"}) doc.cell(head, kHead);
   doc.end_row();
   for (std::size_t i = 0; i < indicators.size(); ++i) {
@@ -63,10 +80,10 @@ void indicator_table(WordDocument& doc, const std::vector<Indicator>& indicators
     doc.begin_row();
     doc.cell(std::to_string(i + 1), kCentered);
     doc.cell(category_label(indicator.category), kCentered);
-    doc.cell(indicator.text);
+    doc.cell(indicator.text, kText);
     doc.cell(target_text(indicator), kCentered);
-    doc.cell(indicator.domestic);
-    doc.cell(indicator.international);
+    doc.cell(indicator.domestic, kText);
+    doc.cell(indicator.international, kText);
     doc.end_row();
   }
   doc.end_table();
@@ -74,15 +91,15 @@ void indicator_table(WordDocument& doc, const std::vector<Indicator>& indicators
 
 void deliverable_table(WordDocument& doc, const std::vector<Deliverable>& deliverables) {
   if (deliverables.empty()) return;
-  doc.begin_table(kDeliverableColumns);
-  doc.begin_row(true);
+  doc.begin_table(deliverable_columns());
+  doc.begin_row({.repeat_as_header = true});
   for (std::string_view head : {"序号", "项目交示件", "检验、评测、考核方式"}) doc.cell(head, kHead);
   doc.end_row();
   for (std::size_t i = 0; i < deliverables.size(); ++i) {
     doc.begin_row();
     doc.cell(std::to_string(i + 1), kCentered);
-    doc.cell(deliverables[i].name);
-    doc.cell(deliverables[i].verification);
+    doc.cell(deliverables[i].name, kText);
+    doc.cell(deliverables[i].verification, kText);
     doc.end_row();
   }
   doc.end_table();
@@ -90,10 +107,15 @@ void deliverable_table(WordDocument& doc, const std::vector<Deliverable>& delive
 
 std::string numbered(int n, std::string_view text) { return "（" + chinese_numeral(n) + "）" + std::string(text); }
 
-// 二、项目概述: the overview, then (一)–(六) of the outline.
+// Whether the unit's own 资金投入 text already states the amount (“总投入1260万元”).
+bool states(std::string_view plan, std::string_view amount) {
+  return amount.empty() || plan.find(std::string(amount) + "万元") != std::string_view::npos;
+}
+
+// 二、项目概述: (一)–(六) of the outline. The overview itself is the form's 项目概述,
+// printed there once; the report does not repeat it.
 void overview_section(WordDocument& doc, const Suggestion& s, const Report& r) {
   heading(doc, style::heading1, "二、项目概述");
-  body(doc, s.overview);
   heading(doc, style::heading2, numbered(1, "国内外发展现状与差距分析"));
   heading(doc, style::heading3, "1. 发展现状");
   body(doc, r.status_quo);
@@ -123,7 +145,9 @@ void overview_section(WordDocument& doc, const Suggestion& s, const Report& r) {
   heading(doc, style::heading2, numbered(6, "资金投入"));
   const std::string total = amount_text(s.funding.total);
   const std::string provincial = amount_text(s.funding.provincial);
-  if (!total.empty() || !provincial.empty()) {
+  // The amounts in a sentence of their own, unless the unit's text already says them.
+  const bool stated = states(r.funding_plan, total) && states(r.funding_plan, provincial);
+  if ((!total.empty() || !provincial.empty()) && !stated) {
     body(doc, "项目计划总投入" + (total.empty() ? "—" : total) + "万元，省财政资金支持强度建议" +
                   (provincial.empty() ? "—" : provincial) + "万元。");
   }

@@ -9,11 +9,6 @@ namespace zhinan::detail {
 
 namespace {
 
-// A4 portrait, in twentieths of a point, with 2.54 cm margins all round.
-constexpr int kPageWidth = 11906;
-constexpr int kPageHeight = 16838;
-constexpr int kMargin = 1440;
-
 constexpr std::string_view kWordNamespace =
     "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 constexpr std::string_view kRelationshipsNamespace =
@@ -35,7 +30,9 @@ std::string_view align_value(Align align) {
   return {};
 }
 
-bool east_asian_code_point(char32_t cp) {
+}  // namespace
+
+bool east_asian(char32_t cp) {
   return (cp >= 0x1100 && cp <= 0x11FF) ||    // Hangul Jamo
          (cp >= 0x2E80 && cp <= 0x2FDF) ||    // CJK radicals, Kangxi radicals
          (cp >= 0x2FF0 && cp <= 0x303F) ||    // ideographic description, CJK punctuation
@@ -53,7 +50,7 @@ bool east_asian_code_point(char32_t cp) {
          cp == 0x2026 || cp == 0x00B7;
 }
 
-}  // namespace
+int box_size(int text_size) { return (text_size * 7 + 3) / 6; }
 
 std::vector<std::string_view> split_lines(std::string_view text) {
   std::vector<std::string_view> lines;
@@ -74,7 +71,7 @@ bool has_east_asian(std::string_view text) {
       ++pos;
       continue;
     }
-    if (east_asian_code_point(decode_utf8(text, pos))) return true;
+    if (east_asian(decode_utf8(text, pos))) return true;
   }
   return false;
 }
@@ -85,20 +82,22 @@ WordDocument::WordDocument() {
 }
 
 void WordDocument::paragraph_properties(const ParaFormat& format) {
+  const bool keep_next = format.keep_next || (in_cell_ && row_keep_with_next_);
   const bool any = !format.style.empty() || format.align != Align::inherit ||
-                   format.page_break_before || format.keep_next;
+                   format.page_break_before || keep_next;
   if (!any) return;
   xml_.open("w:pPr");
   if (!format.style.empty()) xml_.empty("w:pStyle", "w:val", format.style);
-  if (format.keep_next) xml_.empty("w:keepNext");
+  if (keep_next) xml_.empty("w:keepNext");
   if (format.page_break_before) xml_.empty("w:pageBreakBefore");
   if (format.align != Align::inherit) xml_.empty("w:jc", "w:val", align_value(format.align));
   xml_.close();
 }
 
-void WordDocument::run_properties(std::string_view text, const RunFormat& format, bool symbol) {
-  const bool east_asian = !symbol && has_east_asian(text);
-  if (!symbol && !east_asian && !format.bold && !format.underline) return;
+void WordDocument::run_properties(std::string_view text, const RunFormat& format, int symbol_size, bool quote) {
+  const bool symbol = symbol_size > 0;
+  const bool hint = !symbol && has_east_asian(text);
+  if (!symbol && !hint && !format.bold && !format.underline) return;
   xml_.open("w:rPr");
   if (symbol) {
     xml_.open("w:rFonts")
@@ -107,18 +106,21 @@ void WordDocument::run_properties(std::string_view text, const RunFormat& format
         .attr("w:hAnsi", kSymbolFont)
         .attr("w:cs", kSymbolFont)
         .close();
-  } else if (east_asian) {
+  } else if (hint) {
     xml_.empty("w:rFonts", "w:hint", "eastAsia");
   }
   if (format.bold) xml_.empty("w:b").empty("w:bCs");
+  if (symbol) xml_.empty("w:sz", "w:val", symbol_size).empty("w:szCs", "w:val", symbol_size);
   if (format.underline) xml_.empty("w:u", "w:val", "single");
+  if (quote) xml_.empty("w:lang", "w:val", "zh-CN");
   xml_.close();
 }
 
-void WordDocument::text_run(std::string_view text, const RunFormat& format, bool symbol) {
+// One run, its line breaks and tabs as Word's own elements.
+void WordDocument::plain_run(std::string_view text, const RunFormat& format, int symbol_size, bool quote) {
   if (text.empty()) return;
   xml_.open("w:r");
-  run_properties(text, format, symbol);
+  run_properties(text, format, symbol_size, quote);
   std::size_t start = 0;
   const auto flush = [&](std::size_t end) {
     if (end > start) xml_.open("w:t").attr("xml:space", "preserve").text(text.substr(start, end - start)).close();
@@ -139,6 +141,25 @@ void WordDocument::text_run(std::string_view text, const RunFormat& format, bool
   xml_.close();
 }
 
+// Chinese quotation marks get runs of their own, marked zh-CN. LibreOffice draws a quote
+// that follows a Latin letter, a digit or a check box from the Latin face; where that
+// face is missing it falls back by the run's language, and only zh-CN gives a Chinese
+// face, in which “” are full-width like every other mark. (The whole text cannot be
+// zh-CN: LibreOffice would then break numbers and English words anywhere.)
+void WordDocument::text_run(std::string_view text, const RunFormat& format, int symbol_size) {
+  if (symbol_size > 0) return plain_run(text, format, symbol_size, false);
+  std::size_t start = 0, pos = 0;
+  while (pos < text.size()) {
+    const std::size_t at = pos;
+    const char32_t cp = decode_utf8(text, pos);
+    if (cp != 0x2018 && cp != 0x2019 && cp != 0x201C && cp != 0x201D) continue;
+    plain_run(text.substr(start, at - start), format, 0, false);
+    plain_run(text.substr(at, pos - at), format, 0, true);
+    start = pos;
+  }
+  plain_run(text.substr(start), format, 0, false);
+}
+
 void WordDocument::begin_paragraph(const ParaFormat& format) {
   xml_.open("w:p");
   paragraph_properties(format);
@@ -146,10 +167,14 @@ void WordDocument::begin_paragraph(const ParaFormat& format) {
 }
 
 void WordDocument::run(std::string_view text, const RunFormat& format) {
-  text_run(text, format, false);
+  text_run(text, format, 0);
 }
 
-void WordDocument::box(bool ticked) { text_run(ticked ? kBoxTicked : kBoxEmpty, {}, true); }
+void WordDocument::box(bool ticked, int text_size) {
+  text_run(ticked ? kBoxTicked : kBoxEmpty, {}, box_size(text_size));
+}
+
+void WordDocument::line_break() { xml_.open("w:r").empty("w:br").close(); }
 
 void WordDocument::end_paragraph() { xml_.close(); }
 
@@ -193,8 +218,8 @@ void WordDocument::begin_table(std::vector<int> column_widths) {
   xml_.close();
   xml_.empty("w:tblLayout", "w:type", "fixed");
   xml_.open("w:tblCellMar");
-  xml_.open("w:left").attr("w:w", 108).attr("w:type", "dxa").close();
-  xml_.open("w:right").attr("w:w", 108).attr("w:type", "dxa").close();
+  xml_.open("w:left").attr("w:w", page::cell_margin).attr("w:type", "dxa").close();
+  xml_.open("w:right").attr("w:w", page::cell_margin).attr("w:type", "dxa").close();
   xml_.close();
   xml_.close();  // tblPr
   xml_.open("w:tblGrid");
@@ -202,15 +227,19 @@ void WordDocument::begin_table(std::vector<int> column_widths) {
   xml_.close();
 }
 
-void WordDocument::begin_row(bool repeat_as_header, int min_height) {
+void WordDocument::begin_row(const RowFormat& format) {
   xml_.open("w:tr");
-  if (repeat_as_header || min_height > 0) {
+  if (!format.can_split || format.repeat_as_header || format.min_height > 0) {
     xml_.open("w:trPr");
-    if (min_height > 0) xml_.open("w:trHeight").attr("w:val", min_height).attr("w:hRule", "atLeast").close();
-    if (repeat_as_header) xml_.empty("w:tblHeader");
+    if (!format.can_split) xml_.empty("w:cantSplit");
+    if (format.min_height > 0) {
+      xml_.open("w:trHeight").attr("w:val", format.min_height).attr("w:hRule", "atLeast").close();
+    }
+    if (format.repeat_as_header) xml_.empty("w:tblHeader");
     xml_.close();
   }
   next_column_ = 0;
+  row_keep_with_next_ = format.keep_with_next;
 }
 
 void WordDocument::begin_cell(const CellFormat& format) {
@@ -245,6 +274,7 @@ void WordDocument::end_cell() {
 
 void WordDocument::end_row() {
   if (next_column_ != columns_.size()) throw std::logic_error("WordDocument: a row short of the grid");
+  row_keep_with_next_ = false;
   xml_.close();
 }
 
@@ -264,14 +294,15 @@ void WordDocument::cell(std::string_view text, const CellFormat& format) {
 std::string WordDocument::finish(std::string_view footer_relationship) {
   xml_.open("w:sectPr");
   xml_.open("w:footerReference").attr("w:type", "default").attr("r:id", footer_relationship).close();
-  xml_.open("w:pgSz").attr("w:w", kPageWidth).attr("w:h", kPageHeight).close();
+  xml_.open("w:pgSz").attr("w:w", page::width).attr("w:h", page::height).close();
+  // The page number 7 mm below the text block (GB/T 9704), its line ending 23 mm above the edge.
   xml_.open("w:pgMar")
-      .attr("w:top", kMargin)
-      .attr("w:right", kMargin)
-      .attr("w:bottom", kMargin)
-      .attr("w:left", kMargin)
+      .attr("w:top", page::margin_top)
+      .attr("w:right", page::margin_right)
+      .attr("w:bottom", page::margin_bottom)
+      .attr("w:left", page::margin_left)
       .attr("w:header", 851)
-      .attr("w:footer", 992)
+      .attr("w:footer", 1304)
       .attr("w:gutter", 0)
       .close();
   xml_.empty("w:cols", "w:space", 425);
