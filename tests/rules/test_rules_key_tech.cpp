@@ -89,7 +89,8 @@ TEST_CASE("rules.key_tech: a profile may make the 原则上 limit a warning") {
 TEST_CASE("rules.key_tech: 原则上 — with the exception accepted, a sixth is a warning asking for the reason") {
   Limits limits = Profile::builtin().limits();
   CHECK_FALSE(limits.allow_more_key_technologies);
-  const Diagnostic* strict = find(check(with_key_technologies(6)), "key_tech.too_many");
+  const auto strict_findings = check(with_key_technologies(6));  // alive while `strict` points into it
+  const Diagnostic* strict = find(strict_findings, "key_tech.too_many");
   REQUIRE(strict);
   CHECK(says(strict, "须在说明报告中说明理由"));  // the error already says how an exception is made
 
