@@ -1,5 +1,5 @@
 // zhinan audit [--registry FUNDED] [--format text|json|html] [-o REPORT] [--xlsx OUT.xlsx]
-//              [--mode draft|submit] [--profile P] PACKAGE…: the province's check of the
+//              [--mode draft|submit] [--allow-more-key-tech] [--profile P] PACKAGE…: the province's check of the
 // packages it received, every structural rule per package and the batch rules across all.
 #include <fstream>
 #include <ostream>
@@ -31,6 +31,9 @@ constexpr OptionSpec kAuditOptions[] = {
     {.name = "--mode", .help_zh = "每个文件的检查方式，同 zhinan validate（默认 submit）",
      .help_en = "how each document is checked, as in zhinan validate (default submit)", .choices = "draft|submit",
      .example = "submit"},
+    {.name = "--allow-more-key-tech",
+     .help_zh = "关键技术超过通知的上限（原则上不超过5项）时只作警告，同 zhinan validate",
+     .help_en = "more key technologies than the call's limit (5, 原则上: in principle) only warn, as in zhinan validate"},
     {.name = "--profile", .value_zh = "配置.json", .value_en = "PROFILE.json",
      .help_zh = "另一年度通知的配置（默认内置2025年山东省通知）", .help_en = "another call's profile (default: the built-in 2025 one)",
      .example = "山东2026.json"},
@@ -59,8 +62,11 @@ std::function<bool(const AuditProgress&)> audit_progress(const Context& ctx) {
   return [&ctx](const AuditProgress& p) {
     const std::size_t width = 30;
     const std::size_t filled = p.packages_total ? width * p.packages_done / p.packages_total : width;
-    ctx.err << "\r[" << std::string(filled, '#') << std::string(width - filled, '.') << "] " << p.packages_done << '/'
-            << p.packages_total << " 个压缩包，" << p.entries_done << " 个条目" << std::string(8, ' ')
+    const std::string done = std::to_string(p.packages_done) + "/" + std::to_string(p.packages_total);
+    const std::string entries = std::to_string(p.entries_done);
+    ctx.err << "\r[" << std::string(filled, '#') << std::string(width - filled, '.') << "] "
+            << say(ctx, done + " 个压缩包，" + entries + " 个条目", done + " packages, " + entries + " entries")
+            << std::string(8, ' ')
             << (p.packages_done == p.packages_total ? "\n" : "") << std::flush;
     return true;
   };
@@ -86,10 +92,13 @@ int run_audit(const Context& ctx, std::span<const std::string> args) {
   ParsedArgs a;
   if (auto exit = parse_command_line(ctx, kAuditCommand, args, a)) return *exit;
   const std::string format = a.value("--format"), output = a.value("--output"), xlsx = a.value("--xlsx");
-  const AuditFormat report_format =
-      format == "json" ? AuditFormat::json : format == "html" ? AuditFormat::html : AuditFormat::text;
+  const AuditFormat report_format = format == "json"   ? AuditFormat::json
+                                    : format == "html" ? AuditFormat::html
+                                    : ctx.lang == Lang::en ? AuditFormat::text_english
+                                                           : AuditFormat::text;
   std::shared_ptr<const Profile> profile = load_profile_option(ctx, a.value("--profile"));
   if (!profile) return kExitUsage;
+  if (a.has("--allow-more-key-tech")) profile = allow_more_key_technologies(*profile);
   std::optional<FundedRegistry> registry;
   if (!load_registry_option(ctx, a.value("--registry"), *profile, registry)) return kExitUsage;
   Audit audit(profile);
@@ -104,7 +113,9 @@ int run_audit(const Context& ctx, std::span<const std::string> args) {
   if (registry) audit.set_registry(std::make_shared<const FundedRegistry>(std::move(*registry)));
   AuditOptions options;
   options.mode = parse_mode(a.value("--mode")).value_or(Mode::submit);
-  options.progress = report_format == AuditFormat::text || !output.empty() ? audit_progress(ctx) : nullptr;
+  options.progress = report_format == AuditFormat::text || report_format == AuditFormat::text_english || !output.empty()
+                         ? audit_progress(ctx)
+                         : nullptr;
   const AuditResult result = audit.run(options);
   const std::string report = audit_report(result, report_format);
   if (output.empty()) ctx.out << report;

@@ -13,7 +13,8 @@ namespace Zhinan
     {
         Text = 0, // for the terminal: Chinese first, English after each line
         Json = 1, // one zhinan.audit/1 document
-        Html = 2  // one self-contained page, printable on A4
+        Html = 2, // one self-contained page, printable on A4
+        TextEnglish = 3 // as Text, in English alone
     }
 
     /// <summary>How far the audit is: PackagesDone of PackagesTotal, and the entries read so
@@ -137,7 +138,8 @@ namespace Zhinan
         /// <summary>The report of the last run; ZhinanException (InvalidArgument) before a run.</summary>
         public string Report(AuditFormat format = AuditFormat.Text)
         {
-            if (format != AuditFormat.Text && format != AuditFormat.Json && format != AuditFormat.Html)
+            if (format != AuditFormat.Text && format != AuditFormat.Json && format != AuditFormat.Html &&
+                format != AuditFormat.TextEnglish)
                 throw new ArgumentOutOfRangeException("format");
             return Handle.Use(a =>
             {

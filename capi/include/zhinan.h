@@ -457,7 +457,8 @@ typedef enum zn_audit_format {
   ZN_AUDIT_TEXT = 0, /* for the terminal: Chinese first, English after each line */
   ZN_AUDIT_JSON = 1, /* one document, {"format": "zhinan.audit/1", "packages", "suggestions",
                         "diagnostics", "summary"} */
-  ZN_AUDIT_HTML = 2  /* one self-contained page (no external assets), printable on A4 */
+  ZN_AUDIT_HTML = 2, /* one self-contained page (no external assets), printable on A4 */
+  ZN_AUDIT_TEXT_EN = 3 /* as ZN_AUDIT_TEXT, in English alone (zhinan audit --lang en) */
 } zn_audit_format;
 
 /* The report of the last run in a zn_audit_format; free with zn_string_free. out_len may

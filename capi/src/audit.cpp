@@ -108,15 +108,17 @@ int zn_audit_report(char** out, size_t* out_len, const zn_audit* a, int format) 
     if (out_len) *out_len = 0;
     if (!out) return null_argument("out");
     if (!a) return null_argument("a");
-    if (format != ZN_AUDIT_TEXT && format != ZN_AUDIT_JSON && format != ZN_AUDIT_HTML)
+    if (format != ZN_AUDIT_TEXT && format != ZN_AUDIT_JSON && format != ZN_AUDIT_HTML && format != ZN_AUDIT_TEXT_EN)
       return fail(ZN_EINVAL,
-                  "报告格式 " + std::to_string(format) + " 无效（应为 ZN_AUDIT_TEXT、ZN_AUDIT_JSON 或 ZN_AUDIT_HTML）",
+                  "报告格式 " + std::to_string(format) +
+                      " 无效（应为 ZN_AUDIT_TEXT、ZN_AUDIT_JSON、ZN_AUDIT_HTML 或 ZN_AUDIT_TEXT_EN）",
                   "report format " + std::to_string(format) +
-                      " is invalid (should be ZN_AUDIT_TEXT, ZN_AUDIT_JSON or ZN_AUDIT_HTML)");
+                      " is invalid (should be ZN_AUDIT_TEXT, ZN_AUDIT_JSON, ZN_AUDIT_HTML or ZN_AUDIT_TEXT_EN)");
     if (!a->result) return not_run();
-    const zhinan::AuditFormat f = format == ZN_AUDIT_JSON   ? zhinan::AuditFormat::json
-                                  : format == ZN_AUDIT_HTML ? zhinan::AuditFormat::html
-                                                            : zhinan::AuditFormat::text;
+    const zhinan::AuditFormat f = format == ZN_AUDIT_JSON      ? zhinan::AuditFormat::json
+                                  : format == ZN_AUDIT_HTML    ? zhinan::AuditFormat::html
+                                  : format == ZN_AUDIT_TEXT_EN ? zhinan::AuditFormat::text_english
+                                                               : zhinan::AuditFormat::text;
     return hand_out(out, out_len, zhinan::audit_report(*a->result, f));
   });
 }

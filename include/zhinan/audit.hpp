@@ -112,8 +112,8 @@ class Audit {
 // terminal. JSON: one document {"format":"zhinan.audit/1","packages":[…],"suggestions":[…],
 // "diagnostics":[…],"summary":{…}}, every diagnostic with package, entry, id, severity, path,
 // message_zh, message_en. HTML: one self-contained page (no external assets) that opens in
-// any browser and prints on A4.
-enum class AuditFormat { text, json, html };
+// any browser and prints on A4. Text in English alone (text_english): for `--lang en`.
+enum class AuditFormat { text, json, html, text_english };
 std::string audit_report(const AuditResult& result, AuditFormat format);
 
 // The province-wide list of every suggestion read (package, department, region, number,

@@ -19,6 +19,15 @@ std::string_view severity_zh(Severity s) {
   return "";
 }
 
+std::string_view severity_en(Severity s) {
+  switch (s) {
+    case Severity::error: return "error";
+    case Severity::warning: return "warning";
+    case Severity::info: return "info";
+  }
+  return "";
+}
+
 std::string_view status_zh(const AuditedSuggestion& s) {
   if (!s.suggestion) return "未能读取";
   if (s.has_errors) return "不通过";
@@ -41,30 +50,49 @@ std::size_t total(const AuditResult& r, Severity s) {
 
 }  // namespace
 
-std::string audit_text(const AuditResult& r) {
+// Chinese first with the English under each finding, or (--lang en) English alone.
+std::string audit_text(const AuditResult& r, bool english_only) {
+  const auto count = [](std::size_t n, std::string_view one) {
+    return std::to_string(n) + " " + std::string(one) + (n == 1 ? "" : "s");
+  };
   std::string out;
   const std::size_t errors = total(r, Severity::error), warnings = total(r, Severity::warning);
-  out += "审核结果：" + std::to_string(r.packages.size()) + " 个压缩包，" + std::to_string(r.suggestions.size()) +
-         " 个指南建议，" + std::to_string(errors) + " 个错误，" + std::to_string(warnings) + " 个警告\n";
-  out += "  audit: " + std::to_string(r.packages.size()) + " package(s), " + std::to_string(r.suggestions.size()) +
-         " suggestion(s), " + std::to_string(errors) + " error(s), " + std::to_string(warnings) + " warning(s)\n";
+  if (!english_only) {
+    out += "审核结果：" + std::to_string(r.packages.size()) + " 个压缩包，" + std::to_string(r.suggestions.size()) +
+           " 个指南建议，" + std::to_string(errors) + " 个错误，" + std::to_string(warnings) + " 个警告\n  ";
+  }
+  out += "audit: " + count(r.packages.size(), "package") + ", " + count(r.suggestions.size(), "suggestion") + ", " +
+         count(errors, "error") + ", " + count(warnings, "warning") + "\n";
   for (const AuditedPackage& p : r.packages) {
-    out += "\n== " + p.name + "（" + p.department + "，" + p.format + "）：" + std::to_string(p.suggestions) + " 个指南建议，" +
-           std::to_string(p.errors) + " 个错误，" + std::to_string(p.warnings) + " 个警告 — " +
-           (p.errors ? "不通过 / fails" : p.warnings ? "有警告 / warnings" : "通过 / passes") + "\n";
+    const std::string_view verdict_zh = p.errors ? "不通过" : p.warnings ? "有警告" : "通过";
+    const std::string_view verdict_en = p.errors ? "fails" : p.warnings ? "warnings" : "passes";
+    if (english_only) {
+      out += "\n== " + p.name + " (" + p.department + ", " + p.format + "): " + count(p.suggestions, "suggestion") +
+             ", " + count(p.errors, "error") + ", " + count(p.warnings, "warning") + " — " + std::string(verdict_en) + "\n";
+    } else {
+      out += "\n== " + p.name + "（" + p.department + "，" + p.format + "）：" + std::to_string(p.suggestions) +
+             " 个指南建议，" + std::to_string(p.errors) + " 个错误，" + std::to_string(p.warnings) + " 个警告 — " +
+             std::string(verdict_zh) + " / " + std::string(verdict_en) + "\n";
+    }
     std::string counts;
     for (std::size_t i = 0; i < p.per_region.size() && i < r.regions.size(); ++i) {
-      counts += (counts.empty() ? "" : "，") + r.regions[i].second + " " + std::to_string(p.per_region[i].second);
+      counts += (counts.empty() ? "" : english_only ? ", " : "，") + r.regions[i].second + " " +
+                std::to_string(p.per_region[i].second);
     }
     out += "   " + counts + "\n";
     for (const Diagnostic& d : r.diagnostics) {
       if (d.package != p.name) continue;
-      out += "   " + std::string(severity_zh(d.severity)) + "  " + (d.entry.empty() ? std::string() : d.entry + "  ") +
-             (d.path.empty() ? std::string() : d.path + "  ") + d.message_zh + "  [" + d.id + "]\n";
-      out += "         " + d.message_en + "\n";
+      const std::string place =
+          (d.entry.empty() ? std::string() : d.entry + "  ") + (d.path.empty() ? std::string() : d.path + "  ");
+      if (english_only) {
+        out += "   " + std::string(severity_en(d.severity)) + "  " + place + d.message_en + "  [" + d.id + "]\n";
+      } else {
+        out += "   " + std::string(severity_zh(d.severity)) + "  " + place + d.message_zh + "  [" + d.id + "]\n";
+        out += "         " + d.message_en + "\n";
+      }
     }
   }
-  if (r.cancelled) out += "\n已取消 / cancelled\n";
+  if (r.cancelled) out += english_only ? "\ncancelled\n" : "\n已取消 / cancelled\n";
   return out;
 }
 
@@ -102,7 +130,8 @@ std::string audit_json(const AuditResult& r) {
 
 std::string audit_report(const AuditResult& result, AuditFormat format) {
   switch (format) {
-    case AuditFormat::text: return detail::audit_text(result);
+    case AuditFormat::text: return detail::audit_text(result, false);
+    case AuditFormat::text_english: return detail::audit_text(result, true);
     case AuditFormat::json: return detail::audit_json(result);
     case AuditFormat::html: return detail::audit_html(result);
   }

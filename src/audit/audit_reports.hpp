@@ -8,7 +8,7 @@
 
 namespace zhinan::detail {
 
-std::string audit_text(const AuditResult& result);
+std::string audit_text(const AuditResult& result, bool english_only);
 std::string audit_json(const AuditResult& result);
 // One self-contained HTML page: inline CSS, no script needed to read it, no external asset;
 // an overview of packages × regions with counts and a status colour per package, each

@@ -74,6 +74,18 @@ bool same_text(const std::string& in_table, const std::string& in_file, bool fil
   return x == y || (file_shortened && !y.empty() && x.starts_with(y));
 }
 
+// A region's label without the count a table gives after it: "上合组织成员国（3项）" →
+// "上合组织成员国".
+std::string without_count(const std::string& text) {
+  static constexpr std::string_view kOpen = "（", kClose = "项）";
+  if (!text.ends_with(kClose)) return text;
+  const std::size_t open = text.rfind(kOpen);
+  if (open == std::string::npos) return text;
+  const std::size_t digits = open + kOpen.size(), end = text.size() - kClose.size();
+  if (digits == end || text.find_first_not_of("0123456789", digits) != end) return text;
+  return trim_text(text.substr(0, open));  // "上合组织成员国\n（3项）" puts the count on its own line
+}
+
 struct Row {
   std::size_t line = 0;
   std::string region;
@@ -95,17 +107,22 @@ std::vector<Row> table_rows(const CellGrid& grid, const Profile& profile, std::s
   const auto header = header_row(grid);
   if (!header) return rows;
   const Columns& c = header->second;
-  std::string current_region;  // a sub-heading row naming the region, when there is no column
+  // The region of the rows that follow: from a sub-heading row (older tables, and tables
+  // clerks make by hand), or from the region column, whose cell a table may merge down the
+  // rows of one region (zhinan's own): a blank cell there continues the one above.
+  std::string current_region;
   for (std::size_t r = header->first + 1; r < grid.size(); ++r) {
     const std::string number = cell(grid[r], c.number);
     bool alias = false;
-    if (const Region* region = region_of_folder(number, profile, alias)) current_region = region->code;
+    if (const Region* region = region_of_folder(without_count(number), profile, alias)) current_region = region->code;
     if (number.empty() || number.find_first_not_of("0123456789") != std::string::npos) continue;
-    Row row{r + 1, current_region, std::stoi(number.substr(0, 6)), cell(grid[r], c.title), cell(grid[r], c.unit)};
     if (c.region >= 0) {
-      if (const Region* region = region_of_folder(cell(grid[r], c.region), profile, alias)) row.region = region->code;
+      if (const std::string named = cell(grid[r], c.region); !named.empty()) {
+        const Region* region = region_of_folder(without_count(named), profile, alias);
+        current_region = region ? region->code : std::string();
+      }
     }
-    rows.push_back(std::move(row));
+    rows.push_back({r + 1, current_region, std::stoi(number.substr(0, 6)), cell(grid[r], c.title), cell(grid[r], c.unit)});
   }
   return rows;
 }

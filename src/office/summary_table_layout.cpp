@@ -153,7 +153,7 @@ SummaryLayout lay_out_summary(std::span<const SummaryRow> rows, const Profile& p
     });
     std::string label =
         i < region_count ? profile.regions()[i].label : std::string(kUnknownRegionLabel);
-    layout.groups.push_back({std::move(label), std::move(lines)});
+    layout.groups.push_back({std::move(label), i < region_count, std::move(lines)});
   }
   return layout;
 }

@@ -70,6 +70,7 @@ struct SummaryLine {
 
 struct SummaryGroup {
   std::string label;  // the region's label, or 未明确合作国别、地区
+  bool known_region = true;  // false for the group of 未明确合作国别、地区
   std::vector<SummaryLine> lines;
   std::string heading() const;  // "上合组织成员国（3项）"
 };

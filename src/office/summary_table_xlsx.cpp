@@ -121,10 +121,8 @@ class SheetWriter {
     write_column_header();
     lxw_row_t row = 3;
     for (const auto& group : layout.groups) {
-      check(worksheet_merge_range(ws_, row, 0, row, kLastCol, group.heading().c_str(), heading_));
-      check(worksheet_set_row(ws_, row, row_height(1), nullptr));
-      ++row;
-      for (const auto& line : group.lines) write_line(row++, line);
+      write_group(row, group);
+      row += static_cast<lxw_row_t>(group.lines.size());
     }
     write_totals(row, layout.totals);
     if (std::string note = summary_package_note(header); !note.empty()) {
@@ -162,8 +160,6 @@ class SheetWriter {
     centered_ = cell(LXW_ALIGN_CENTER);
     left_ = cell(LXW_ALIGN_LEFT);
     right_ = cell(LXW_ALIGN_RIGHT);
-    heading_ = cell(LXW_ALIGN_LEFT, true);
-    format_set_text_wrap(heading_);
     totals_label_ = cell(LXW_ALIGN_CENTER, true);
     totals_count_ = cell(LXW_ALIGN_CENTER, true);
     note_ = font(9);
@@ -237,9 +233,44 @@ class SheetWriter {
     }
   }
 
-  void write_line(lxw_row_t row, const SummaryLine& line) {
+  // A known region's rows share one region cell, merged down the group and carrying its
+  // count ("上合组织成员国\n（3项）"), as a clerk lays out such a table: the region said once,
+  // not in a heading row and again in every row. Rows without one known region each say
+  // what the suggestion gave, after the group's label.
+  void write_group(lxw_row_t first, const SummaryGroup& group) {
+    const auto last = static_cast<lxw_row_t>(first + group.lines.size() - 1);
+    std::vector<double> heights;
+    for (std::size_t i = 0; i < group.lines.size(); ++i) {
+      const SummaryLine& line = group.lines[i];
+      const lxw_row_t row = static_cast<lxw_row_t>(first + i);
+      std::string region = group.label;
+      if (!group.known_region) region += line.region.empty() ? "" : "：" + line.region;
+      heights.push_back(write_line(row, line, group.known_region ? "" : region));
+    }
+    if (group.known_region) {
+      // The count on a line of its own, so that a narrow cell never wraps inside "（1项）".
+      std::string heading = group.heading();
+      heading.insert(group.label.size(), "\n");
+      heading = excel_cell_text(heading);
+      if (first == last) {
+        check(worksheet_write_string(ws_, first, kColRegion, heading.c_str(), centered_));
+      } else {
+        check(worksheet_merge_range(ws_, first, kColRegion, last, kColRegion, heading.c_str(), centered_));
+      }
+      // A merged cell grows no row: the last row takes what the heading needs beyond the group's height.
+      double total = 0;
+      for (double h : heights) total += h;
+      const double needed = row_height(lines_needed(heading, kColumnWidths[kColRegion]));
+      if (needed > total) heights.back() += needed - total;
+    }
+    for (std::size_t i = 0; i < heights.size(); ++i)
+      check(worksheet_set_row(ws_, static_cast<lxw_row_t>(first + i), heights[i], nullptr));
+  }
+
+  // Writes the line's cells but the region's when `region` is empty; returns the row's height.
+  double write_line(lxw_row_t row, const SummaryLine& line, const std::string& region) {
     check(worksheet_write_number(ws_, row, kColNumber, line.number, centered_));
-    write_text(row, kColRegion, line.region, centered_);
+    if (!region.empty()) write_text(row, kColRegion, region, centered_);
     write_text(row, kColTitle, line.title, left_);
     write_text(row, kColUnit, line.unit, left_);
     write_text(row, kColProposer, line.proposer, centered_);
@@ -253,7 +284,7 @@ class SheetWriter {
     check(worksheet_write_blank(ws_, row, kColRemark, centered_));
     int lines = 1;
     const std::array<std::pair<int, const std::string*>, 8> wrapped = {
-        {{kColRegion, &line.region},
+        {{kColRegion, &region},
          {kColTitle, &line.title},
          {kColUnit, &line.unit},
          {kColProposer, &line.proposer},
@@ -263,7 +294,7 @@ class SheetWriter {
          {kColType, &line.project_type}}};
     for (const auto& [col, text] : wrapped)
       lines = std::max(lines, lines_needed(*text, kColumnWidths[static_cast<std::size_t>(col)]));
-    check(worksheet_set_row(ws_, row, row_height(lines), nullptr));
+    return row_height(lines);
   }
 
   // The sums are Money sums written once as numbers: no SUM() for Excel to redo in double.
@@ -280,7 +311,7 @@ class SheetWriter {
   lxw_worksheet* ws_;
   lxw_error error_ = LXW_NO_ERROR;
   lxw_format *title_ = nullptr, *header_field_ = nullptr, *column_header_ = nullptr;
-  lxw_format *centered_ = nullptr, *left_ = nullptr, *right_ = nullptr, *heading_ = nullptr;
+  lxw_format *centered_ = nullptr, *left_ = nullptr, *right_ = nullptr;
   lxw_format *totals_label_ = nullptr, *totals_count_ = nullptr, *note_ = nullptr;
   std::map<std::pair<int, bool>, lxw_format*> amounts_;
 };

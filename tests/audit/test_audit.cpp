@@ -14,6 +14,7 @@
 #include "zhinan/docx.hpp"
 #include "zhinan/package.hpp"
 #include "zhinan/suggestion_json.hpp"
+#include "zhinan/summary_table.hpp"
 
 using namespace zhinan;
 
@@ -231,4 +232,34 @@ TEST_CASE("audit.summary: a 汇总表 beside the ZIP that names another run's ZI
   CHECK(d->message_zh.find("不是同一次打包的结果") != std::string::npos);
   CHECK(d->entry == "青岛-汇总表.csv");
   std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("audit.summary: the region cell merged down a group, as pack writes the .xlsx, places every row") {
+  const auto dir = std::filesystem::temp_directory_path() / ("zhinan-audit-merged-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  const Suggestion first = test::sample("valid-sco");
+  Suggestion second = first;
+  second.title = "盐碱地耐盐大豆种质联合创制";
+  const std::vector<SummaryRow> rows = {{1, &first}, {2, &second}};
+  SummaryHeader header;
+  header.department = "东营市科学技术局";
+  std::string error;
+  REQUIRE_MESSAGE(write_summary_xlsx(dir / "t.xlsx", rows, header, Profile::builtin(), &error), error);
+  const std::string table = read_file(dir / "t.xlsx").value_or("");
+  std::filesystem::remove_all(dir);
+
+  const std::string unit = "-" + first.source.unit + ".docx";
+  const std::string one = "上合组织成员国/1." + first.title + unit;
+  // Row 2's region is only in the merged cell above it ("上合组织成员国（2项）").
+  AuditResult r = audit_one("东营.zip", make_zip({{one, rendered("valid-sco")},
+                                                  {"上合组织成员国/2." + second.title + unit, render_docx(second)},
+                                                  {"东营-汇总表.xlsx", table}}));
+  CHECK_FALSE(find(r, "audit.summary_mismatch"));
+  // The second file moved to another region's folder: the table's row 2 (上合组织成员国) has no file.
+  r = audit_one("东营.zip", make_zip({{one, rendered("valid-sco")},
+                                      {"多边科技合作/2." + second.title + unit, render_docx(second)},
+                                      {"东营-汇总表.xlsx", table}}));
+  const Diagnostic* d = find(r, "audit.summary_mismatch");
+  REQUIRE(d);
+  CHECK(d->message_zh.find("序号2《" + second.title + "》）没有对应的文件") != std::string::npos);
 }

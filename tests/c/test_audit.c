@@ -178,8 +178,14 @@ static void test_two_departments(void) {
   CHECK(report != NULL && ci_starts_with(report, "<!DOCTYPE html"));
   zn_string_free(report);
   CHECK(zn_audit_report(&report, &report_len, a, ZN_AUDIT_TEXT) == ZN_OK && report_len > 0);
+  CHECK(report != NULL && strncmp(report, "审核结果：", strlen("审核结果：")) == 0 &&
+        strstr(report, "audit: 2 packages") != NULL); /* Chinese first, then English */
   zn_string_free(report);
-  CHECK(zn_audit_report(&report, NULL, a, 3) == ZN_EINVAL && report == NULL);
+  CHECK(zn_audit_report(&report, NULL, a, ZN_AUDIT_TEXT_EN) == ZN_OK && report != NULL);
+  CHECK(report != NULL && strncmp(report, "audit: 2 packages", 17) == 0 && strstr(report, "审核结果") == NULL &&
+        strstr(report, "错误") == NULL && strstr(report, "[batch.duplicate]") != NULL); /* English alone */
+  zn_string_free(report);
+  CHECK(zn_audit_report(&report, NULL, a, 4) == ZN_EINVAL && report == NULL);
   CHECK(zn_audit_report(NULL, NULL, a, ZN_AUDIT_TEXT) == ZN_EINVAL);
   CHECK(zn_audit_report(&report, NULL, NULL, ZN_AUDIT_TEXT) == ZN_EINVAL);
 

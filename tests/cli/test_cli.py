@@ -831,7 +831,7 @@ def with_key_technologies(n):
 class MoreKeyTechnologies(unittest.TestCase):
     """Issue 13.6: 原则上不超过5项 — a justified sixth, with the department's consent."""
 
-    def test_validate_and_pack_take_the_exception(self):
+    def test_validate_pack_and_audit_take_the_exception(self):
         with tempfile.TemporaryDirectory() as tmp:
             six = os.path.join(tmp, "six.json")
             with open(six, "w", encoding="utf-8") as f:
@@ -858,6 +858,23 @@ class MoreKeyTechnologies(unittest.TestCase):
             self.assertIn("[key_tech.too_many", r.stdout.decode())
             self.assertIn("已生成压缩包", r.stdout.decode())
             self.assertTrue(os.path.exists(out))
+            # The province audits that package under the same exception, or without it.
+            r = run("audit", "--format", "json", out)
+            self.assertEqual(r.returncode, 1, r.stdout.decode())
+            found = [d for d in json.loads(r.stdout)["diagnostics"] if d["id"] == "key_tech.too_many"]
+            self.assertEqual([d["severity"] for d in found], ["error"])
+            r = run("audit", "--allow-more-key-tech", "--format", "json", out)
+            self.assertEqual(r.returncode, 0, r.stdout.decode())
+            found = [d for d in json.loads(r.stdout)["diagnostics"] if d["id"] == "key_tech.too_many"]
+            self.assertEqual([d["severity"] for d in found], ["warning"])
+            # --lang en: the text report in English alone.
+            r = run("--lang", "en", "audit", "--allow-more-key-tech", out)
+            text = r.stdout.decode()
+            self.assertTrue(text.startswith("audit: 1 package, 1 suggestion, 0 errors, 1 warning"), text)
+            self.assertIn("warning  ", text)
+            self.assertNotIn("审核结果", text)
+            self.assertNotIn("警告", text)
+            self.assertTrue(run("audit", out).stdout.decode().startswith("审核结果：1 个压缩包"))
 
 
 class UnreadFile(unittest.TestCase):

@@ -683,7 +683,10 @@ internal static class TestZhinan
                 Check(json.Contains("\"zhinan.audit/1\"") && json.Contains("batch.duplicate"), "the JSON report");
                 Check(audit.Report(AuditFormat.Html).StartsWith("<!DOCTYPE html", StringComparison.OrdinalIgnoreCase),
                       "the HTML report");
-                Check(audit.Report().Length > 0, "the text report");
+                Check(audit.Report().StartsWith("审核结果：", StringComparison.Ordinal), "the text report, Chinese first");
+                string english = audit.Report(AuditFormat.TextEnglish);
+                Check(english.StartsWith("audit: 2 packages", StringComparison.Ordinal) && !english.Contains("审核结果"),
+                      "the text report in English alone");
                 string xlsx = Path.Combine(folder, "清单.xlsx");
                 audit.WriteXlsx(xlsx);
                 Check(File.Exists(xlsx), "the list");

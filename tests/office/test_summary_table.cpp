@@ -150,7 +150,7 @@ TEST_CASE("summary: every sample is listed once, grouped in the profile's region
   for (const auto& row : batch.rows) CHECK(listed.count({row.suggestion->title, row.number}) == 1);
 }
 
-TEST_CASE("summary: each group has a sub-heading with its count, in the .xlsx layout") {
+TEST_CASE("summary: each group's region cell carries its count, in the .xlsx layout") {
   Batch batch = all_samples();
   auto layout = detail::lay_out_summary(batch.rows, Profile::builtin());
   std::vector<std::string> headings;
@@ -159,6 +159,7 @@ TEST_CASE("summary: each group has a sub-heading with its count, in the .xlsx la
                                              "上合组织成员国（3项）", "“一带一路”共建国家（1项）",
                                              "港澳台地区（1项）"});
   CHECK(layout.totals.label() == "合计（7项）");
+  for (const auto& group : layout.groups) CHECK(group.known_region);
 }
 
 TEST_CASE("summary: industry, project type and amounts read as on the form") {
@@ -282,6 +283,7 @@ TEST_CASE("summary: a suggestion without one known region is listed last, not lo
   auto layout = detail::lay_out_summary(rows, Profile::builtin());
   REQUIRE(layout.groups.size() == 2);
   CHECK(layout.groups.back().heading() == "未明确合作国别、地区（1项）");
+  CHECK_FALSE(layout.groups.back().known_region);  // each row says its own region, no merged cell
   CHECK(layout.groups.back().lines.front().region == "火星");
 }
 

@@ -618,7 +618,10 @@ class AuditTest(unittest.TestCase):
             self.assertIn("batch.duplicate", [d["id"] for d in report["diagnostics"]])
             html = audit.report("html")
             self.assertTrue(html.lstrip().lower().startswith("<!doctype html"))
-            self.assertTrue(audit.report("text"))
+            self.assertTrue(audit.report("text").startswith("审核结果："))
+            english = audit.report("text_en")
+            self.assertTrue(english.startswith("audit: 2 packages"))
+            self.assertNotIn("审核结果", english)
             with self.assertRaises(ValueError):
                 audit.report("pdf")
             xlsx = os.path.join(self.folder, "清单.xlsx")

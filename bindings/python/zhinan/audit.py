@@ -15,7 +15,7 @@ from .profile import Profile
 from .suggestion import _profile_pointer
 
 _MODES = {"submit": 0, "draft": 1}
-_FORMATS = {"text": 0, "json": 1, "html": 2}
+_FORMATS = {"text": 0, "json": 1, "html": 2, "text_en": 3}
 
 
 class Audit(Handle):
@@ -110,7 +110,7 @@ class Audit(Handle):
 
     def report(self, format: str = "text") -> str:
         """The report of the last run: ``"text"`` (Chinese, then English, for a terminal),
-        ``"json"`` (one zhinan.audit/1 document) or ``"html"`` (one self-contained page,
+        ``"text_en"`` (English alone), ``"json"`` (one zhinan.audit/1 document) or ``"html"`` (one self-contained page,
         printable on A4). ZhinanError EINVAL before a run."""
         return self._library.owned(self._library.c.zn_audit_report, self._live(), choice(_FORMATS, format, "format"))
 

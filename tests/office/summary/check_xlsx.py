@@ -49,8 +49,6 @@ def main():
     header = [squeeze(cells.get(f"{col}3", "")) for col in "ABCDEFGHIJKLM"]
     check(header[0] == "序号" and header[9] == "项目计划总投入（万元）" and header[12] == "备注",
           "row 3 is the column header")
-    for heading in exp.headings:
-        check(heading in strings, "region heading " + heading)
     for title in exp.titles:
         check(title in strings, "title " + title)
 
@@ -61,8 +59,24 @@ def main():
     check(float(cells.get(f"K{n}", "nan")) == float(exp.provincial), f"K{n} provincial == {exp.provincial}")
     check(int(cells.get(f"L{n}", "-1")) == exp.key_technologies, f"L{n} key technologies")
     check("<f>" not in parts["xl/worksheets/sheet1.xml"], "no formula for Excel to redo in double")
-    check(len(sheet.findall("m:mergeCells/m:mergeCell", NS)) == 1 + 4 + len(exp.headings) + 1,
-          "merged: title, 4 header fields, one per region heading, totals label")
+    # The region said once per group: one cell in column B, merged down the group's rows,
+    # carrying the count; no full-width heading rows between the groups.
+    merges = {m.get("ref") for m in sheet.findall("m:mergeCells/m:mergeCell", NS)}
+    row = 4
+    for heading, n in exp.groups:
+        check(squeeze(cells.get(f"B{row}", "")) == heading, f"B{row} is the region cell {heading}")
+        check(all(f"B{r}" not in cells for r in range(row + 1, row + n)),
+              f"B{row + 1}..B{row + n - 1} are covered by it, not repeated")
+        if n > 1:
+            check(f"B{row}:B{row + n - 1}" in merges, f"B{row}:B{row + n - 1} is merged")
+        check(all(cells.get(f"A{r}", "").isdigit() for r in range(row, row + n)),
+              f"rows {row}..{row + n - 1} are suggestions, numbered")
+        row += n
+    check(row == last_row(cells), f"the totals follow the last group at row {row}")
+    full_width = [m for m in merges if re.fullmatch(r"A(\d+):M\1", m)]
+    check(sorted(full_width) == ["A1:M1"], f"no full-width heading rows (full-width merges: {full_width})")
+    check(len(merges) == 1 + 4 + sum(1 for _, n in exp.groups if n > 1) + 1,
+          "merged: title, 4 header fields, one region cell per group of two or more, totals label")
 
     ws = parts["xl/worksheets/sheet1.xml"]
     check('paperSize="9"' in ws and 'orientation="landscape"' in ws, "A4 landscape")
@@ -78,8 +92,12 @@ def main():
     check("2026-11-29T00:00:00Z" in parts["docProps/core.xml"], "created = 填报日期")
 
     # 100 × 0.1 added exactly: the cell holds 10, not 9.99999999999998.
-    _, _, _, drift = read_sheet(os.path.join(out, "drift.xlsx"))
+    _, _, drift_sheet, drift = read_sheet(os.path.join(out, "drift.xlsx"))
     m = last_row(drift)
+    drift_merges = {c.get("ref") for c in drift_sheet.findall("m:mergeCells/m:mergeCell", NS)}
+    check(drift.get("B4", "").endswith("\n（100项）") and "B4:B103" in drift_merges
+          and not any(f"B{r}" in drift for r in range(5, 104)),
+          "100 rows of one region: one region cell B4:B103 saying （100项）")
     check(drift.get(f"J{m}") == "30" and drift.get(f"K{m}") == "10",
           f"drift totals J{m}={drift.get(f'J{m}')} K{m}={drift.get(f'K{m}')} are 30 and 10")
     for ref, v in drift.items():

@@ -32,11 +32,13 @@ class Expected:
                     return r["label"]
             raise ValueError(s["region"])
 
-        self.headings = []
+        # Each region's rows, in the profile's order, with the label its merged cell carries.
+        self.groups = []
         for r in regions:
             n = sum(1 for s in suggestions if region_of(s) == r["label"])
             if n:
-                self.headings.append(f"{r['label']}（{n}项）")
+                self.groups.append((f"{r['label']}（{n}项）", n))
+        self.headings = [heading for heading, _ in self.groups]
         self.totals_label = f"合计（{self.count}项）"
 
 
