@@ -19,7 +19,8 @@ struct FileError {
   std::string zh, en;
 };
 // The common errno values in those words: no such file, no permission, disk full, a
-// folder where a file was expected, a read-only disk, …; any other with the system's text.
+// folder where a file was expected, a read-only disk, …; any other with the system's text;
+// 0 (a failure that set no errno) as an I/O error.
 FileError describe_file_error(int error_number);
 // The same for what is there but no regular file (a device, a FIFO, a socket).
 FileError not_a_regular_file();

@@ -153,7 +153,6 @@ AuditResult Audit::run(const AuditOptions& options) const {
     std::vector<EntryFinding> findings;
     auto contents = std::make_unique<detail::ArchiveContents>();
     std::vector<detail::SummaryTable> tables;
-    std::string package_bytes;  // kept for the tables beside it, which name it by CRC-32
     std::error_code ec;
     if (package.path && fs::is_directory(*package.path, ec)) {
       *contents = detail::read_folder(*package.path, options.limits, findings, profile);
@@ -166,9 +165,9 @@ AuditResult Audit::run(const AuditOptions& options) const {
         *contents = detail::read_archive(*bytes, options.limits, findings, profile);
       }
       tables = tables_beside(*package.path);
-      if (bytes) {
-        package_bytes = std::move(*bytes);
-        for (auto& t : tables) t.package_file = package_bytes;
+      if (bytes) {  // the tables beside it name it by size and CRC-32
+        const auto fingerprint = detail::PackageFingerprint::of(*bytes);
+        for (auto& t : tables) t.package_file = fingerprint;
       }
     } else {
       *contents = detail::read_archive(package.bytes, options.limits, findings, profile);

@@ -6,6 +6,7 @@
 #include <map>
 
 #include "import/form_values.hpp"
+#include "office/summary_table_layout.hpp"
 #include "office/xlsx_read.hpp"
 
 namespace zhinan::detail {
@@ -130,7 +131,7 @@ std::vector<Row> table_rows(const CellGrid& grid, const Profile& profile, std::s
 // The size and CRC-32 a table's note gives for its ZIP ("…（119,785 字节，CRC-32 校验值
 // 2F814946）…"), if it has that note.
 std::optional<std::pair<std::uint64_t, std::uint32_t>> package_in_note(const CellGrid& grid) {
-  static constexpr std::string_view kStart = "注：", kBytes = " 字节，CRC-32 校验值 ";
+  constexpr std::string_view kStart = kPackageNoteStart, kBytes = kPackageNoteSizeThenCrc;
   for (const auto& row : grid) {
     for (const std::string& text : row) {
       if (!text.starts_with(kStart)) continue;
@@ -158,6 +159,11 @@ std::string crc_text(std::uint32_t crc) {
 
 }  // namespace
 
+PackageFingerprint PackageFingerprint::of(std::string_view bytes) {
+  const uLong crc = ::crc32_z(::crc32(0L, Z_NULL, 0), reinterpret_cast<const Bytef*>(bytes.data()), bytes.size());
+  return {bytes.size(), static_cast<std::uint32_t>(crc)};
+}
+
 void check_summary_tables(const std::vector<SummaryTable>& tables, const std::vector<DocumentFacts>& documents,
                           const Profile& profile, std::vector<EntryFinding>& findings, std::string& department) {
   if (tables.empty()) {
@@ -178,11 +184,10 @@ void check_summary_tables(const std::vector<SummaryTable>& tables, const std::ve
                "the table cannot be read or has no 序号 / 项目名称 columns" + (error.empty() ? "" : ": " + error));
       continue;
     }
-    if (!table.package_file.empty()) {
+    if (table.package_file) {
       if (const auto named = package_in_note(*grid)) {
-        const std::uint64_t size = table.package_file.size();
-        const auto crc = static_cast<std::uint32_t>(
-            crc32_z(crc32(0L, Z_NULL, 0), reinterpret_cast<const Bytef*>(table.package_file.data()), table.package_file.size()));
+        const std::uint64_t size = table.package_file->size;
+        const std::uint32_t crc = table.package_file->crc32;
         if (named->first != size || named->second != crc) {
           mismatch(table.name,
                    "表中注明的压缩包为 " + std::to_string(named->first) + " 字节、CRC-32 " + crc_text(named->second) +

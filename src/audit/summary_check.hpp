@@ -2,6 +2,8 @@
 // spaces and punctuation ignored; rows matched to files by region and number.
 #pragma once
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -11,12 +13,19 @@
 
 namespace zhinan::detail {
 
+// What a table's note says of its ZIP, and what the ZIP received is: size and CRC-32.
+struct PackageFingerprint {
+  std::uint64_t size = 0;
+  std::uint32_t crc32 = 0;
+  static PackageFingerprint of(std::string_view bytes);
+};
+
 struct SummaryTable {
   std::string name;  // the table file's name, for messages
   std::string data;  // its bytes
-  // The package file the table lies beside (empty for a table inside the package): the
+  // The package file the table lies beside (none for a table inside the package): the
   // table's note names the ZIP it was made with, by size and CRC-32, and must name this.
-  std::string_view package_file;
+  std::optional<PackageFingerprint> package_file;
 };
 
 struct DocumentFacts {  // what a document's file says, for the comparison

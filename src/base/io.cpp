@@ -18,6 +18,7 @@ std::string path_to_utf8(const std::filesystem::path& path) {
 }
 
 FileError describe_file_error(int error_number) {
+  if (error_number == 0) error_number = EIO;  // a failure that set no errno is still one
   const std::string system = std::strerror(error_number);
   const auto with = [&](std::string zh, std::string en) { return FileError{std::move(zh), std::move(en) + " (" + system + ")"}; };
   switch (error_number) {

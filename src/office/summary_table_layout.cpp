@@ -112,8 +112,8 @@ std::string summary_package_note(const SummaryHeader& header) {
   const std::string numbers = header.numbered_across_package
                                   ? "序号即压缩包中文件名的顺序号，全包统一连续编号。"
                                   : "序号即压缩包中文件名的顺序号，按通知四（二）在每个合作国别、地区文件夹内从1编起。";
-  return "注：" + numbers + "本表与压缩包“" + header.package_name + "”（" + size + " 字节，CRC-32 校验值 " + crc +
-         "）同时生成，须与该压缩包一并报送。";
+  return std::string(kPackageNoteStart) + numbers + "本表与压缩包“" + header.package_name + "”（" + size +
+         std::string(kPackageNoteSizeThenCrc) + crc + "）同时生成，须与该压缩包一并报送。";
 }
 
 std::array<SummaryHeaderField, 4> summary_header_fields(const SummaryHeader& header) {

@@ -53,7 +53,11 @@ struct SummaryHeaderField {
 };
 std::array<SummaryHeaderField, 4> summary_header_fields(const SummaryHeader& header);
 // The note naming the package the table goes with; "" when the header names none.
+// "注：…本表与压缩包“X.zip”（119,785 字节，CRC-32 校验值 2F814946）同时生成…": the audit
+// finds the size and CRC-32 again by these markers.
 std::string summary_package_note(const SummaryHeader& header);
+inline constexpr std::string_view kPackageNoteStart = "注：";
+inline constexpr std::string_view kPackageNoteSizeThenCrc = " 字节，CRC-32 校验值 ";
 
 // An amount cell: the exact amount, or the text as written when it is not one.
 struct SummaryAmount {

@@ -18,6 +18,7 @@ struct PlannedEntry {
   int number = 0;
   EntryName name;                   // file name and path inside the ZIP (UTF-8)
   std::filesystem::path document;   // the unit's own file; empty: render a .docx
+  std::uint64_t document_size = 0;  // its size when checked; a file that changes after is refused
   bool store = false;               // already compressed: store, don't deflate
 };
 
@@ -48,7 +49,5 @@ extern thread_local std::uint64_t stream_documents_above;
 std::optional<FileError> commit_file(const std::filesystem::path& path, const std::filesystem::path& target);
 // The size and CRC-32 of a file; false when it cannot be read to its end.
 bool measure_file(const std::filesystem::path& path, std::uint64_t& size, std::uint32_t& crc);
-// Why a write failed with the system's `error` (errno), in words a clerk can act on.
-FileError write_failure(int error);
 
 }  // namespace zhinan::detail

@@ -36,10 +36,15 @@ bool inside(const std::filesystem::path& path, const std::filesystem::path& root
   return true;
 }
 
+struct FoundDocument {
+  std::filesystem::path path;  // resolved, links followed
+  std::uint64_t size = 0;
+};
+
 // The unit's own file, relative to its JSON file: it must resolve (links followed) inside
 // that folder or an allowed root, be a regular file and hold something; else a finding.
-std::optional<std::filesystem::path> find_document(const PackageInput& input, const PackageOptions& options,
-                                                   RuleContext& ctx) {
+std::optional<FoundDocument> find_document(const PackageInput& input, const PackageOptions& options,
+                                          RuleContext& ctx) {
   namespace fs = std::filesystem;
   const fs::path given = path_from_utf8(input.suggestion->document);
   const fs::path base = input.base_dir.empty() ? fs::path(".") : input.base_dir;
@@ -66,11 +71,12 @@ std::optional<std::filesystem::path> find_document(const PackageInput& input, co
     ctx.report("package.document_missing", "/document", where);
     return std::nullopt;
   }
-  if (fs::file_size(real, ec) == 0 || ec) {
+  const std::uint64_t size = fs::file_size(real, ec);
+  if (size == 0 || ec) {
     ctx.report("package.document_empty", "/document", where);
     return std::nullopt;
   }
-  return real;
+  return FoundDocument{real, size};
 }
 
 }  // namespace
@@ -112,9 +118,10 @@ Plan plan_package(std::span<const PackageInput> inputs, const Profile& profile, 
       entry.number = options.numbering == Numbering::global ? ++global_number : ++number;
       std::string extension = "docx";
       if (!inputs[i].suggestion->document.empty()) {
-        if (auto path = find_document(inputs[i], options, ctx)) {
-          entry.document = *path;
-          extension = extension_of(*path);
+        if (auto found = find_document(inputs[i], options, ctx)) {
+          entry.document = found->path;
+          entry.document_size = found->size;
+          extension = extension_of(found->path);
         }
       }
       entry.store = already_compressed(extension);

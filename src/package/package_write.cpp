@@ -51,9 +51,6 @@ std::string to_gbk(const std::string& utf8) {
 
 }  // namespace
 
-// Why a write failed, in words a clerk can act on.
-FileError write_failure(int error) { return describe_file_error(error ? error : EIO); }
-
 FileError with_prefix(std::string zh, std::string en, FileError why) {
   return {std::move(zh) + why.zh, std::move(en) + why.en};
 }
@@ -88,21 +85,19 @@ std::FILE* open_document(const std::filesystem::path& path) {
 
 // Streams a large document into the ZIP; nothing when written, else the reason.
 std::optional<FileError> stream_document(ZipWriter& zip, const ZipName& name, const PlannedEntry& e) {
-  std::error_code ec;
-  const std::uint64_t size = std::filesystem::file_size(e.document, ec);
-  std::FILE* in = ec ? nullptr : open_document(e.document);
+  std::FILE* in = open_document(e.document);
   const std::string doc = path_to_utf8(e.document);
   if (!in) return with_prefix("无法读取“" + doc + "”：", "cannot read \"" + doc + "\": ", describe_file_error(errno));
   std::unique_ptr<std::FILE, int (*)(std::FILE*)> closer(in, &std::fclose);
-  switch (zip.add_stream(name, in, size, e.store)) {
+  switch (zip.add_stream(name, in, e.document_size, e.store)) {
     case ZipWriter::StreamResult::ok: return std::nullopt;
-    case ZipWriter::StreamResult::write_failed: return write_failure(errno);
+    case ZipWriter::StreamResult::write_failed: return describe_file_error(errno);
     case ZipWriter::StreamResult::read_failed:
       return with_prefix("无法读取“" + doc + "”：", "cannot read \"" + doc + "\": ", describe_file_error(errno));
     case ZipWriter::StreamResult::size_changed:
       return FileError{"文件“" + doc + "”在打包过程中被修改，请重新打包", "\"" + doc + "\" changed while it was packed; pack again"};
   }
-  return write_failure(EIO);
+  return describe_file_error(EIO);
 }
 
 // A document that could not be read, in both languages, out of a worker.
@@ -149,7 +144,7 @@ std::optional<FileError> write_zip(const Plan& plan, std::span<const PackageInpu
 #else
   out = std::fopen(path.c_str(), "wb");
 #endif
-  if (!out) return write_failure(errno);
+  if (!out) return describe_file_error(errno);
   std::unique_ptr<std::FILE, int (*)(std::FILE*)> closer(out, &std::fclose);
   std::setvbuf(out, nullptr, _IOFBF, 1 << 20);
   ZipWriter zip(out, ZipTime{options.time.year, options.time.month, options.time.day, options.time.hour,
@@ -160,11 +155,8 @@ std::optional<FileError> write_zip(const Plan& plan, std::span<const PackageInpu
   const std::size_t window = 2 * threads;  // compressed entries waiting at most: memory stays flat
   std::vector<Job> jobs(n);
   std::vector<char> streamed(n, 0);
-  for (std::size_t i = 0; i < n; ++i) {
-    std::error_code ec;
-    const auto& doc = plan.entries[i].document;
-    streamed[i] = !doc.empty() && std::filesystem::file_size(doc, ec) > stream_documents_above && !ec;
-  }
+  for (std::size_t i = 0; i < n; ++i)
+    streamed[i] = !plan.entries[i].document.empty() && plan.entries[i].document_size > stream_documents_above;
   std::mutex mutex;
   std::condition_variable changed;
   std::size_t written = 0;
@@ -209,7 +201,7 @@ std::optional<FileError> write_zip(const Plan& plan, std::span<const PackageInpu
   PackageProgress progress{0, n + plan.folders.size(), 0};
   for (const Region* folder : plan.folders) {
     if (!zip.add_directory(zip_name(folder->folder, options.names)))
-      return halt(write_failure(errno));
+      return halt(describe_file_error(errno));
     ++progress.done;
   }
   for (std::size_t i = 0; i < n; ++i) {
@@ -225,7 +217,7 @@ std::optional<FileError> write_zip(const Plan& plan, std::span<const PackageInpu
     if (!job.data) {
       if (auto why = stream_document(zip, name, plan.entries[i])) return halt(why);
     } else if (!zip.add_file(name, *job.data)) {
-      return halt(write_failure(errno));
+      return halt(describe_file_error(errno));
     }
     {
       std::lock_guard lock(mutex);
@@ -240,15 +232,15 @@ std::optional<FileError> write_zip(const Plan& plan, std::span<const PackageInpu
     }
   }
   pool.clear();
-  if (!zip.finish()) return write_failure(errno);
+  if (!zip.finish()) return describe_file_error(errno);
   return std::nullopt;
 }
 
 std::optional<FileError> commit_file(const std::filesystem::path& path, const std::filesystem::path& target) {
-  if (!flush_to_disk(path)) return write_failure(errno);
+  if (!flush_to_disk(path)) return describe_file_error(errno);
   std::error_code ec;
   std::filesystem::rename(path, target, ec);
-  if (ec) return with_prefix("无法替换原有文件：", "cannot replace the file there: ", write_failure(ec.value()));
+  if (ec) return with_prefix("无法替换原有文件：", "cannot replace the file there: ", describe_file_error(ec.value()));
   return std::nullopt;
 }
 
@@ -339,7 +331,7 @@ PackageResult write_package(std::span<const PackageInput> inputs, const std::fil
     if (temps.back().empty()) {
       temps.pop_back();
       cleanup();
-      return failed(target, detail::write_failure(error_number));
+      return failed(target, describe_file_error(error_number));
     }
   }
   const auto& tmp_xlsx = temps[0];
@@ -355,7 +347,7 @@ PackageResult write_package(std::span<const PackageInput> inputs, const std::fil
   header.numbered_across_package = options.numbering == Numbering::global;
   if (!detail::measure_file(tmp_zip, header.package_size, header.package_crc32)) {
     cleanup();
-    return failed(zip, detail::write_failure(EIO));
+    return failed(zip, describe_file_error(EIO));
   }
   std::string error;
   if (!detail::write_summary_xlsx_in_place(tmp_xlsx, rows, header, profile, &error)) {
@@ -369,7 +361,7 @@ PackageResult write_package(std::span<const PackageInput> inputs, const std::fil
     if (!csv) {
       const int why = errno;
       cleanup();
-      return failed(result.csv, detail::write_failure(why));
+      return failed(result.csv, describe_file_error(why));
     }
   }
   for (std::size_t i = 0; i < temps.size(); ++i) {

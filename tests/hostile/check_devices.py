@@ -13,6 +13,7 @@ import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "bindings", "python"))
 import zhinan  # noqa: E402
+from hostile_run import cli_environment  # noqa: E402
 
 CLI = sys.argv[1]
 TIME_LIMIT_S = 10
@@ -43,7 +44,8 @@ def main():
         for command in (["validate", "--format", "json"], ["count"], ["format"], ["summary"]):
             start = time.monotonic()
             try:
-                r = subprocess.run([CLI, *command, target], capture_output=True, timeout=TIME_LIMIT_S * 3)
+                r = subprocess.run([CLI, *command, target], capture_output=True, timeout=TIME_LIMIT_S * 3,
+                                   env=cli_environment())
             except subprocess.TimeoutExpired:
                 problems.append(f"{command[0]} {target}: still running after {TIME_LIMIT_S * 3} s")
                 continue

@@ -33,6 +33,18 @@ if "ASAN_OPTIONS" in os.environ:
 PYTHON_ASAN_OPTIONS = ":detect_leaks=0"
 
 
+def cli_environment(env=None):
+    """The environment for the CLI a test runs: CTest turns leak checking off for the
+    interpreter and preloads the ASan runtime into it (tests/hostile/CMakeLists.txt); the
+    CLI, instrumented itself, is checked with the preset's options."""
+    env = dict(os.environ if env is None else env)
+    asan = env.get("ASAN_OPTIONS", "")
+    if asan.endswith(PYTHON_ASAN_OPTIONS):
+        env["ASAN_OPTIONS"] = asan[:-len(PYTHON_ASAN_OPTIONS)]
+    env.pop("LD_PRELOAD", None)
+    return env
+
+
 # Runs the CLI and reports its exit status, peak memory and CPU time on fd argv[1]. Linux carries a
 # process's peak RSS across fork and exec (the copy of the parent's memory counts), so the
 # CLI is started by this small interpreter, not by the test's own process, whose memory (the
@@ -76,12 +88,7 @@ class Sandbox:
         self.out = os.path.join(self.work, "out")
         self.env = dict(os.environ, TMPDIR=os.path.join(self.work, "tmp"), HOME=os.path.join(self.work, "home"),
                         LC_ALL="C.UTF-8")
-        # CTest turns leak checking off for this interpreter (tests/hostile/CMakeLists.txt);
-        # the CLI, instrumented itself, is checked with the preset's options.
-        asan = self.env.get("ASAN_OPTIONS", "")
-        if asan.endswith(PYTHON_ASAN_OPTIONS):
-            self.env["ASAN_OPTIONS"] = asan[:-len(PYTHON_ASAN_OPTIONS)]
-        self.env.pop("LD_PRELOAD", None)
+        self.env = cli_environment(self.env)
 
     def write(self, name, data):
         path = os.path.join(self.cases, name)
