@@ -476,8 +476,12 @@ int main(int argc, char** argv) {
   std::printf("%-52s %8.2f\n", "info-zip zip -q -r -6, then sync (fsync-alike)", infozip_durable);
   std::printf("%-52s %8.2f %8.2f %8.1f\n", "info-zip zip -q -r -6 -n .pdf:.docx (stores those)", infozip_n.wall,
               infozip_n.cpu, mb(info_n_bytes));
-  std::printf("%-52s %8.2f %8.2f   (target <= 0.5)\n", "ratio    zhinan / zip -r -6", zhinan.wall / infozip.wall,
+  const double time_ratio = zhinan.wall / infozip.wall;
+  const double size_ratio = static_cast<double>(zhinan_bytes) / static_cast<double>(info_bytes);
+  std::printf("%-52s %8.2f %8.2f   (target <= 0.2 wall)\n", "ratio    zhinan / zip -r -6", time_ratio,
               zhinan.cpu / infozip.cpu);
+  std::printf("%-52s %8.3f            (target <= 1.02)\n", "ratio    zhinan's ZIP / zip -r -6's, bytes", size_ratio);
+  bool missed = time_ratio > 0.2 || size_ratio > 1.02;
   std::printf("%-52s %8.2f\n", "ratio    zhinan / (zip -r -6 + sync)", zhinan.wall / infozip_durable);
   std::printf("%-52s %8.2f %8.2f\n", "ratio    zhinan / zip -r -6 -n .pdf:.docx", zhinan.wall / infozip_n.wall,
               zhinan.cpu / infozip_n.cpu);
@@ -492,6 +496,7 @@ int main(int argc, char** argv) {
               docs.names.size());
   std::printf("%9s %11s %10s %12s %12s %12s %9s %9s %9s\n", "documents", "supplied MB", "RSS MB", "checks peak",
               "RSS at ZIP", "ZIP peak", "zip MB", "checks s", "ZIP s");
+  double zip_growth_10k = 0;
   auto mb_of = [](long kb) { return static_cast<double>(kb) / 1e3; };
   for (std::size_t n : {100, 1000, 10000}) {
     const MemoryRow row = measure_memory(n, seeds, pool, docs, in);
@@ -499,7 +504,12 @@ int main(int argc, char** argv) {
                 mb_of(row.rss_before_kb), mb_of(row.peak_check_kb), mb_of(row.rss_writing_kb), mb_of(row.peak_write_kb),
                 mb(row.zip_bytes), row.check_seconds, row.write_seconds);
     std::fflush(stdout);
+    if (n == 10000) zip_growth_10k = mb_of(row.peak_write_kb - row.rss_writing_kb);
   }
+  // Memory flat while the ZIP is written: what writing it adds at 10^4 documents.
+  std::printf("memory   writing the ZIP of 10,000 adds %.1f MB   (target <= 64)\n", zip_growth_10k);
+  missed = missed || zip_growth_10k > 64;
   fs::remove_all(dir);
-  return 0;
+  if (missed) std::printf("a target of issue 14 is missed\n");
+  return missed ? 1 : 0;
 }

@@ -19,7 +19,7 @@ struct PlannedEntry {
   EntryName name;                   // file name and path inside the ZIP (UTF-8)
   std::filesystem::path document;   // the unit's own file; empty: render a .docx
   std::uint64_t document_size = 0;  // its size when checked; a file that changes after is refused
-  bool store = false;               // already compressed: store, don't deflate
+  bool store = false;               // a kind that is compressed already: stored unless a probe says deflating pays
 };
 
 struct Plan {

@@ -89,7 +89,8 @@ std::optional<FileError> stream_document(ZipWriter& zip, const ZipName& name, co
   const std::string doc = path_to_utf8(e.document);
   if (!in) return with_prefix("无法读取“" + doc + "”：", "cannot read \"" + doc + "\": ", describe_file_error(errno));
   std::unique_ptr<std::FILE, int (*)(std::FILE*)> closer(in, &std::fclose);
-  switch (zip.add_stream(name, in, e.document_size, e.store)) {
+  const bool store = e.store && !worth_deflating(in, e.document_size);
+  switch (zip.add_stream(name, in, e.document_size, store)) {
     case ZipWriter::StreamResult::ok: return std::nullopt;
     case ZipWriter::StreamResult::write_failed: return describe_file_error(errno);
     case ZipWriter::StreamResult::read_failed:
@@ -175,7 +176,11 @@ std::optional<FileError> write_zip(const Plan& plan, std::span<const PackageInpu
       Job result;
       try {
         const PlannedEntry& e = plan.entries[i];
-        if (!streamed[i]) result.data = compress_for_zip(content_of(e, inputs, profile), e.store);
+        if (!streamed[i]) {
+          std::string content = content_of(e, inputs, profile);
+          const bool store = e.store && !worth_deflating(content);
+          result.data = compress_for_zip(std::move(content), store);
+        }
       } catch (const std::exception& ex) {
         const auto* failure = dynamic_cast<const EntryFailure*>(&ex);
         result.error = failure ? failure->why : FileError{ex.what(), ex.what()};

@@ -44,7 +44,70 @@ std::uint16_t dos_date(const ZipTime& t) {
   return static_cast<std::uint16_t>(((t.year - 1980) << 9) | (t.month << 5) | t.day);
 }
 
+constexpr std::size_t kProbeWindow = 64u << 10;  // bytes per window
+constexpr std::size_t kProbeWindows = 4;          // at the start, a third, two thirds, the end
+
+// Deflated size of `bytes` at level 1, into `scratch`.
+std::size_t fast_deflated_size(std::string_view bytes, std::string& scratch) {
+  z_stream z{};
+  if (deflateInit2(&z, 1, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) != Z_OK)
+    throw std::runtime_error("zlib deflateInit2 failed");
+  scratch.resize(deflateBound(&z, static_cast<uLong>(bytes.size())) + 64);
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data()));
+  z.avail_in = static_cast<uInt>(bytes.size());
+  z.next_out = reinterpret_cast<Bytef*>(scratch.data());
+  z.avail_out = static_cast<uInt>(scratch.size());
+  const int rc = deflate(&z, Z_FINISH);
+  const std::size_t out = z.total_out;
+  deflateEnd(&z);
+  if (rc != Z_STREAM_END) throw std::runtime_error("zlib deflate failed");
+  return out;
+}
+
+// The probe's window in data of `size` bytes, and where the windows start: small data is
+// probed whole.
+std::size_t probe_length(std::uint64_t size) {
+  return size <= kProbeWindow * kProbeWindows ? static_cast<std::size_t>(size) : kProbeWindow;
+}
+std::vector<std::uint64_t> probe_offsets(std::uint64_t size) {
+  if (size <= kProbeWindow * kProbeWindows) return {0};
+  std::vector<std::uint64_t> at;
+  for (std::size_t k = 0; k < kProbeWindows; ++k) at.push_back((size - kProbeWindow) * k / (kProbeWindows - 1));
+  return at;
+}
+
 }  // namespace
+
+bool worth_deflating(std::string_view content) {
+  if (content.empty()) return false;
+  std::string scratch;
+  std::size_t in = 0, out = 0;
+  for (std::uint64_t at : probe_offsets(content.size())) {
+    const std::string_view window = content.substr(static_cast<std::size_t>(at), probe_length(content.size()));
+    in += window.size();
+    out += fast_deflated_size(window, scratch);
+  }
+  return static_cast<double>(out) < kDeflateWhenBelow * static_cast<double>(in);
+}
+
+bool worth_deflating(std::FILE* in, std::uint64_t size) {
+  if (size == 0) return false;
+  const long start = std::ftell(in);
+  if (start < 0) return false;
+  std::string window(probe_length(size), '\0'), scratch;
+  std::size_t read_in = 0, out = 0;
+  for (std::uint64_t at : probe_offsets(size)) {
+    if (at > static_cast<std::uint64_t>(std::numeric_limits<long>::max() - start) ||
+        std::fseek(in, start + static_cast<long>(at), SEEK_SET) != 0)
+      break;
+    const std::size_t n = std::fread(window.data(), 1, window.size(), in);
+    read_in += n;
+    out += fast_deflated_size(std::string_view(window).substr(0, n), scratch);
+  }
+  std::clearerr(in);
+  std::fseek(in, start, SEEK_SET);  // add_stream reads from here and reports a failed read itself
+  return read_in > 0 && static_cast<double>(out) < kDeflateWhenBelow * static_cast<double>(read_in);
+}
 
 ZipData compress_for_zip(std::string content, bool store, int level) {
   ZipData d;

@@ -31,6 +31,15 @@ struct ZipData {
 // smaller (or `store` is set, for formats already compressed).
 ZipData compress_for_zip(std::string content, bool store, int level = 6);
 
+// Whether data stored by its kind (a .pdf, .docx, .jpg…) is worth deflating after all: a
+// PDF may hold uncompressed fonts and page streams, a Word file stored media, a file may
+// be misnamed. A few windows spread over it are deflated at the fastest level; it is worth
+// it when they shrink below kDeflateWhenBelow of their size. The stream's position is put
+// back where it was.
+inline constexpr double kDeflateWhenBelow = 0.97;
+bool worth_deflating(std::string_view content);
+bool worth_deflating(std::FILE* in, std::uint64_t size);
+
 struct ZipName {
   std::string bytes;                       // the name as written in the headers
   bool utf8 = true;                        // general-purpose bit 11: the name is UTF-8

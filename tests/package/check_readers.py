@@ -4,6 +4,7 @@
 for UTF-8 names and for the GBK + Unicode Path option. Also the CLI side of `zhinan pack`:
 exit codes, the summary files beside the ZIP, refusal of a faulty batch."""
 import glob
+import json
 import os
 import shutil
 import subprocess
@@ -117,6 +118,60 @@ class Readers(unittest.TestCase):
             csv = f.read()
         self.assertTrue(csv.startswith(b"\xef\xbb\xbf"))
         self.assertIn("青岛市科学技术局".encode(), csv)
+
+
+def text_pdf(pages):
+    """A PDF as office suites write it when they leave page streams and a font
+    uncompressed: compressible, though of a kind zip tools often store."""
+    body, offsets = [b"%PDF-1.4\n"], []
+    for n in range(pages):
+        offsets.append(sum(map(len, body)))
+        lines = b"".join(b"BT /F1 10.5 Tf 72 %d Td (Line %d of page %d) Tj ET\n" % (760 - 12 * k, k, n)
+                         for k in range(60))
+        body.append(b"%d 0 obj\n<< /Length %d >>\nstream\n%s\nendstream\nendobj\n" % (n + 1, len(lines), lines))
+    xref = sum(map(len, body))
+    body.append(b"xref\n0 %d\n0000000000 65535 f \n" % (pages + 1))
+    body += [b"%010d 00000 n \n" % o for o in offsets]
+    body.append(b"trailer\n<< /Size %d >>\nstartxref\n%d\n%%%%EOF\n" % (pages + 1, xref))
+    return b"".join(body)
+
+
+class SuppliedDocuments(unittest.TestCase):
+    """The units' own PDFs: one with uncompressed pages is deflated (probed, not stored by its
+    kind), a scan that does not shrink is stored; every reader gets the bytes back. The
+    large pair goes through the streamed path (over 8 MiB)."""
+
+    def test_probed_pdfs_read_back_in_every_tool(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            documents = {"报告.pdf": text_pdf(40), "扫描.pdf": os.urandom(300_000),
+                         "大报告.pdf": text_pdf(2700), "大扫描.pdf": os.urandom(9 << 20)}
+            inputs = []
+            for i, (name, data) in enumerate(documents.items()):
+                with open(os.path.join(tmp, name), "wb") as f:
+                    f.write(data)
+                with open(VALID[i % len(VALID)], encoding="utf-8") as f:
+                    s = json.load(f)
+                s["title"] += f"（材料{i + 1}）"
+                s["document"] = name
+                path = os.path.join(tmp, f"{i}.json")
+                with open(path, "w", encoding="utf-8") as f:
+                    json.dump(s, f, ensure_ascii=False)
+                inputs.append(path)
+            self.assertGreater(len(documents["大报告.pdf"]), 8 << 20)
+            out = os.path.join(tmp, "p.zip")
+            r = run("pack", "-o", out, *inputs)
+            self.assertEqual(r.returncode, 0, r.stdout.decode() + r.stderr.decode())
+            with zipfile.ZipFile(out) as z:
+                self.assertIsNone(z.testzip())
+                by_size = {i.file_size: i.compress_type for i in z.infolist() if not i.is_dir()}
+            for name, data in documents.items():
+                expected = zipfile.ZIP_STORED if "扫描" in name else zipfile.ZIP_DEFLATED
+                self.assertEqual(by_size.get(len(data)), expected, name)
+            readers = Readers()
+            readers.tmp = tmp
+            extracted = [readers.extract(tool, out) for tool in ("unzip", "7z", "bsdtar")]
+            for files in extracted:
+                self.assertEqual(sorted(files.values(), key=len), sorted(documents.values(), key=len))
 
 
 class PackCommand(unittest.TestCase):
