@@ -237,6 +237,38 @@ class Batch(unittest.TestCase):
             about_copy = {d["id"] for d in json.loads(r.stdout)["diagnostics"] if d["file"] == copy}
             self.assertEqual(about_copy, {"batch.proposer_multiple", "batch.duplicate"})
 
+    def test_many_files_are_reported_in_the_order_given(self):
+        """Files are checked on every core; the report keeps the order of the command line
+        (unreadable, faulty, Word forms and standard input among them) and is the same each run."""
+        samples = sorted(glob.glob(os.path.join(SAMPLES, "*.json")))
+        forms = sorted(glob.glob(os.path.join(SAMPLES, "forms", "*.docx")))
+        with tempfile.TemporaryDirectory() as tmp:
+            files = []
+            for i in range(36):
+                source = samples[i % len(samples)]
+                with open(source, encoding="utf-8") as f:
+                    s = json.load(f)
+                s["title"] = f"{s.get('title', '')}（第{i}份）"
+                path = os.path.join(tmp, f"{35 - i:02d}.json")  # names sort against the order given
+                with open(path, "w", encoding="utf-8") as f:
+                    json.dump(s, f, ensure_ascii=False)
+                files.append(path)
+            files[5:5] = [os.path.join(tmp, "没有这个文件.json")]
+            files[20:20] = forms[:2]
+            files[11:11] = ["-"]
+            with open(samples[0], "rb") as f:
+                piped = f.read()
+            runs = [run("validate", "--format", "json", *files, stdin=piped) for _ in range(3)]
+            self.assertEqual(runs[0].returncode, 2)  # one file cannot be read
+            report = json.loads(runs[0].stdout)
+            self.assertEqual([f["file"] for f in report["files"]], files)
+            self.assertEqual(report["files"][5]["status"], "unread")
+            self.assertEqual(report["files"][11]["title"], json.loads(piped)["title"])
+            order = {name: k for k, name in enumerate(files)}
+            places = [order[d["file"]] for d in report["diagnostics"]]
+            self.assertEqual(places, sorted(places))  # findings grouped file by file, in that order
+            self.assertTrue(all(r.stdout == runs[0].stdout for r in runs))
+
     def test_registry_as_json_lines_and_as_a_saved_index(self):
         with open(os.path.join(SAMPLES, "valid-hk-macao-taiwan.json"), encoding="utf-8") as f:
             sample = json.load(f)
