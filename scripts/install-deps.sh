@@ -19,6 +19,9 @@ packages=(
   libreoffice-writer-nogui libreoffice-calc-nogui fonts-noto-cjk poppler-utils
   # A real browser for the audit's HTML report: headless Chromium renders it and dumps its DOM.
   chromium
+  # For integrators: the ABI checked against its baseline, the API reference, the Python
+  # package installed with pip into a venv, the .deb built and installed.
+  abigail-tools doxygen python3-venv python3-setuptools python3-pip dpkg-dev file
 )
 
 missing=()

@@ -76,9 +76,13 @@ int zn_audit_run(zn_diagnostics** findings, zn_audit* a, const zn_audit_options*
     if (!a) return null_argument("a");
     zn_audit_options given = ZN_AUDIT_OPTIONS_INIT;
     if (options) {
-      if (options->version < 1)
-        return fail(ZN_EINVAL, "选项的 version 应为 ZN_AUDIT_OPTIONS_VERSION",
-                    "options.version should be ZN_AUDIT_OPTIONS_VERSION");
+      // A version this library does not know is refused, not read past its end or half used.
+      if (options->version < 1 || options->version > ZN_AUDIT_OPTIONS_VERSION)
+        return fail(ZN_EINVAL,
+                    "选项的 version 为 " + std::to_string(options->version) + "，本库只支持 1 至 " +
+                        std::to_string(ZN_AUDIT_OPTIONS_VERSION) + "（ZN_AUDIT_OPTIONS_VERSION）",
+                    "options.version is " + std::to_string(options->version) + "; this library knows 1 to " +
+                        std::to_string(ZN_AUDIT_OPTIONS_VERSION) + " (ZN_AUDIT_OPTIONS_VERSION)");
       given = *options;  // version 1 is every field there is
     }
     if (given.mode != ZN_MODE_SUBMIT && given.mode != ZN_MODE_DRAFT)

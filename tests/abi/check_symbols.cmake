@@ -1,27 +1,51 @@
-# cmake -DLIBRARY=libzhinan.so -P check_symbols.cmake
-# Fails unless every dynamic symbol the library defines is a zn_* function.
-execute_process(COMMAND nm -D --defined-only ${LIBRARY}
+# cmake -DLIBRARY=libzhinan.so -DHEADER=zhinan.h -P check_symbols.cmake
+# Fails unless the library exports exactly the functions the header declares (ZN_EXTERN),
+# each with a version node ZHINAN_1.x (docs/abi.md), nothing else, under SONAME
+# libzhinan.so.1.
+execute_process(COMMAND nm -D --defined-only --with-symbol-versions ${LIBRARY}
                 OUTPUT_VARIABLE symbols RESULT_VARIABLE rc)
 if(NOT rc EQUAL 0)
   message(FATAL_ERROR "nm failed on ${LIBRARY}")
 endif()
 string(REPLACE "\n" ";" lines "${symbols}")
-set(exported 0)
+set(exported "")
 foreach(line ${lines})
   string(REGEX REPLACE "^[0-9a-fA-F]* *[A-Za-z] " "" name "${line}")
   if(name STREQUAL "")
     continue()
   endif()
-  if(NOT name MATCHES "^zn_")
-    message(FATAL_ERROR "libzhinan exports a symbol outside zn_*: ${line}")
+  if(name MATCHES "^ZHINAN_1\\.[0-9]+$")  # the version node's own definition
+    continue()
   endif()
-  math(EXPR exported "${exported} + 1")
+  if(NOT name MATCHES "^(zn_[a-z0-9_]+)@@?ZHINAN_1\\.[0-9]+$")
+    message(FATAL_ERROR "libzhinan exports a symbol outside zn_* or without a ZHINAN_1.x version: ${line}")
+  endif()
+  list(APPEND exported ${CMAKE_MATCH_1})
 endforeach()
-if(exported LESS 40)
-  message(FATAL_ERROR "only ${exported} zn_* symbols exported; the C API is missing")
+
+file(READ ${HEADER} header)
+string(REGEX MATCHALL "ZN_EXTERN[^;(]*[ *](zn_[a-z0-9_]+)\\(" declarations "${header}")
+set(declared "")
+foreach(d ${declarations})
+  string(REGEX REPLACE ".*[ *](zn_[a-z0-9_]+)\\($" "\\1" name "${d}")
+  list(APPEND declared ${name})
+endforeach()
+list(SORT exported)
+list(SORT declared)
+list(LENGTH declared count)
+if(count LESS 40)
+  message(FATAL_ERROR "only ${count} functions found in ${HEADER}; the C API is missing")
+endif()
+if(NOT exported STREQUAL declared)
+  set(missing ${declared})
+  list(REMOVE_ITEM missing ${exported})
+  set(extra ${exported})
+  list(REMOVE_ITEM extra ${declared})
+  message(FATAL_ERROR "header and library disagree (capi/zhinan.map lists what is exported):\n"
+                      "  declared, not exported: ${missing}\n  exported, not declared: ${extra}")
 endif()
 execute_process(COMMAND objdump -p ${LIBRARY} OUTPUT_VARIABLE headers)
 if(NOT headers MATCHES "SONAME +libzhinan\\.so\\.1\n")
   message(FATAL_ERROR "SONAME is not libzhinan.so.1")
 endif()
-message(STATUS "${exported} symbols, all zn_*; SONAME libzhinan.so.1")
+message(STATUS "${count} functions, each exported with its ZHINAN_1.x version; SONAME libzhinan.so.1")

@@ -216,6 +216,10 @@ static void test_two_departments(void) {
   options.mode = ZN_MODE_SUBMIT;
   options.version = 0;
   CHECK(zn_audit_run(&d, a, &options) == ZN_EINVAL && d == NULL);
+  options.version = ZN_AUDIT_OPTIONS_VERSION + 1; /* a newer caller's struct: refused, not half read */
+  CHECK(zn_audit_run(&d, a, &options) == ZN_EINVAL && d == NULL);
+  CHECK(strstr(zn_error_last(), "ZN_AUDIT_OPTIONS_VERSION") != NULL);
+  options.version = ZN_AUDIT_OPTIONS_VERSION;
   CHECK(zn_audit_run(&d, NULL, NULL) == ZN_EINVAL && d == NULL);
 
   /* A change drops the result. */
