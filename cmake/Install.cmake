@@ -25,3 +25,16 @@ install(FILES ${PROJECT_BINARY_DIR}/zhinanConfig.cmake ${PROJECT_BINARY_DIR}/zhi
 file(RELATIVE_PATH ZHINAN_PC_TO_PREFIX /prefix/${CMAKE_INSTALL_LIBDIR}/pkgconfig /prefix)
 configure_file(${PROJECT_SOURCE_DIR}/cmake/zhinan.pc.in ${PROJECT_BINARY_DIR}/zhinan.pc @ONLY)
 install(FILES ${PROJECT_BINARY_DIR}/zhinan.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
+
+# The Python wrapper (component "python", in every full install): the package from
+# bindings/python, and zhinan/_install.py naming the prefix, written when installing (so
+# `cmake --install --prefix P` and DESTDIR both hold), so that `import zhinan` finds this
+# prefix's libzhinan.so.1 without LD_LIBRARY_PATH.
+set(ZHINAN_INSTALL_PYTHONDIR "lib/python3/dist-packages" CACHE STRING
+    "Where the Python package goes, relative to the prefix (Debian's dist-packages)")
+install(DIRECTORY ${PROJECT_SOURCE_DIR}/bindings/python/zhinan DESTINATION ${ZHINAN_INSTALL_PYTHONDIR}
+        COMPONENT python FILES_MATCHING PATTERN "*.py" PATTERN "py.typed" PATTERN "__pycache__" EXCLUDE)
+install(CODE "
+  file(WRITE \"\$ENV{DESTDIR}\${CMAKE_INSTALL_PREFIX}/${ZHINAN_INSTALL_PYTHONDIR}/zhinan/_install.py\"
+       \"\\\"\\\"\\\"Where this copy looks for libzhinan.so.1 after ZHINAN_LIBRARY and its own folder (cmake --install).\\\"\\\"\\\"\\nPREFIX = '\${CMAKE_INSTALL_PREFIX}'\\n\")
+  " COMPONENT python)

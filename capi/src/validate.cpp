@@ -29,7 +29,10 @@ int zn_validate(zn_diagnostics** out, const zn_suggestion* s, const zn_profile* 
     if (mode != ZN_MODE_SUBMIT && mode != ZN_MODE_DRAFT)
       return fail(ZN_EINVAL, "模式 " + std::to_string(mode) + " 无效（应为 ZN_MODE_SUBMIT 或 ZN_MODE_DRAFT）",
                   "mode " + std::to_string(mode) + " is invalid (should be ZN_MODE_SUBMIT or ZN_MODE_DRAFT)");
-    *out = new zn_diagnostics{zhinan::validate(s->value, *profile_of(profile),
+    // Without a profile, the one the suggestion was read under: a suggestion read under a
+    // call that allows more is checked by that call, not silently by the built-in one.
+    const std::shared_ptr<const zhinan::Profile> under = profile ? profile_of(profile) : s->profile;
+    *out = new zn_diagnostics{zhinan::validate(s->value, under ? *under : zhinan::Profile::builtin(),
                                                mode == ZN_MODE_DRAFT ? zhinan::Mode::draft : zhinan::Mode::submit)};
     return ZN_OK;
   });

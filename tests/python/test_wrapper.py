@@ -6,9 +6,11 @@ JSON). Under the asan preset a double free or a leak of a handle the wrapper sho
 freed ends the run.
 """
 import copy
+import ctypes
 import dataclasses
 import datetime
 import decimal
+import errno
 import gc
 import glob
 import json
@@ -19,6 +21,7 @@ import unittest
 import zipfile
 
 import zhinan
+import zhinan._native
 
 TITLE = "氢能“一带一路”示范"
 
@@ -264,7 +267,35 @@ class ValidateTest(unittest.TestCase):
             self.assertEqual(p.limits.overview_max, 500)
             too_long = next(d for d in zhinan.validate(s, p) if d.id == "overview.too_long")
             self.assertEqual(too_long.params["limit"], "500")
-            self.assertFalse(any(d.id == "overview.too_long" for d in zhinan.validate(s)))
+            # Without a profile, the one it was read under (issue 15): not the built-in one.
+            self.assertEqual(next(d for d in zhinan.validate(s) if d.id == "overview.too_long").params["limit"], "500")
+            with zhinan.Profile.builtin() as builtin:
+                self.assertFalse(any(d.id == "overview.too_long" for d in zhinan.validate(s, builtin)))
+
+    def test_severity_and_mode_are_enums_and_strings(self):
+        with zhinan.Suggestion.from_file(sample("faulty-many-mistakes")) as s:
+            found = zhinan.validate(s, mode=zhinan.Mode.SUBMIT)
+            draft = zhinan.validate(s, mode=zhinan.Mode.DRAFT)
+        self.assertTrue(all(isinstance(d.severity, zhinan.Severity) for d in found))
+        self.assertEqual(found[0].severity, "error")
+        self.assertIs(found[0].severity, zhinan.Severity.ERROR)
+        self.assertEqual(str(zhinan.Severity.WARNING), "warning")
+        self.assertEqual(f"{zhinan.Mode.DRAFT}", "draft")
+        self.assertEqual(len(draft), len(found))
+
+    def test_findings_to_json_as_the_c_api_writes_them(self):
+        with zhinan.Suggestion.from_file(sample("faulty-many-mistakes")) as s:
+            found = zhinan.validate(s)
+            lib = s._library
+            out = zhinan._native.D()
+            self.assertEqual(lib.c.zn_validate(ctypes.byref(out), s._live(), None, 0), 0)
+            try:
+                from_c = json.loads(lib.owned(lib.c.zn_diagnostics_to_json, out))
+            finally:
+                lib.c.zn_diagnostics_free(out)
+        text = zhinan.to_json(found)
+        self.assertIn("项目概述", text)  # Chinese as it is, not \u escapes
+        self.assertEqual(json.loads(text), from_c)
 
 
 class ErrorsTest(unittest.TestCase):
@@ -295,9 +326,17 @@ class ErrorsTest(unittest.TestCase):
             self.assertEqual((wrong.path, wrong.params["field"]), ("/title", "title"))
 
     def test_missing_files(self):
-        with self.assertRaises(zhinan.ZhinanError) as caught:
+        with self.assertRaises(FileNotFoundError) as caught:  # and a ZhinanError
             zhinan.Suggestion.from_file("/nonexistent/建议.json")
+        self.assertIsInstance(caught.exception, zhinan.ZhinanError)
+        self.assertIsInstance(caught.exception, zhinan.ZhinanOSError)
+        self.assertEqual(caught.exception.errno, errno.ENOENT)
         self.assertEqual(caught.exception.status, zhinan.Status.EIO)
+        with tempfile.TemporaryDirectory() as folder, self.assertRaises(IsADirectoryError):
+            zhinan.Suggestion.from_file(folder)
+        with self.assertRaises(ValueError) as parse:  # input that is no JSON at all
+            zhinan.Suggestion.from_json("{")
+        self.assertIsInstance(parse.exception, zhinan.ZhinanParseError)
         self.assertIn("io.read_failed", ids(caught.exception.diagnostics))
         with self.assertRaises(zhinan.ZhinanError) as caught:
             zhinan.Profile.from_file("/nonexistent/配置.json")
@@ -310,8 +349,9 @@ class ErrorsTest(unittest.TestCase):
         self.assertTrue(s.closed)
         for use in (lambda: s.title, lambda: s.to_json(), lambda: zhinan.validate(s), lambda: len(s.key_technologies),
                     lambda: setattr(s, "title", TITLE), lambda: s.clone()):
-            with self.assertRaises(zhinan.ZhinanError) as caught:
+            with self.assertRaises(ValueError) as caught:  # a ZhinanValueError
                 use()
+            self.assertIsInstance(caught.exception, zhinan.ZhinanError)
             self.assertEqual(caught.exception.status, zhinan.Status.EINVAL)
             self.assertIn("closed", caught.exception.message_en)
         with zhinan.Profile.builtin() as p:

@@ -8,12 +8,14 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import enum
+import errno
 import os
 import sys
+import sysconfig
 import threading
 from typing import Any, Callable, List, Optional, Sequence, Tuple
 
-from .diagnostic import Diagnostic
+from .diagnostic import Diagnostic, Severity
 
 # The major version this wrapper was written against (zhinan.h: ZN_VERSION_MAJOR).
 ABI_MAJOR = 1
@@ -52,6 +54,73 @@ class ZhinanError(Exception):
 
     def __str__(self) -> str:
         return self.args[0]
+
+
+# Each failure is also the builtin exception a Python caller would catch for it: a missing
+# file is a FileNotFoundError, a bad argument or a closed handle a ValueError, and so on.
+# ``except zhinan.ZhinanError`` still catches them all.
+class ZhinanValueError(ZhinanError, ValueError):
+    """ZN_EINVAL: an argument the library refused, or a handle already closed."""
+
+
+class ZhinanParseError(ZhinanError, ValueError):
+    """ZN_EPARSE: input that could not be read at all; ``diagnostics`` say what and where."""
+
+
+class ZhinanOSError(ZhinanError, OSError):
+    """ZN_EIO: a file that could not be read or written."""
+
+
+class ZhinanFileNotFoundError(ZhinanOSError, FileNotFoundError):
+    """ZN_EIO for a file or folder that does not exist."""
+
+
+class ZhinanPermissionError(ZhinanOSError, PermissionError):
+    """ZN_EIO for a file the process may not read or write."""
+
+
+class ZhinanIsADirectoryError(ZhinanOSError, IsADirectoryError):
+    """ZN_EIO for a folder where a file was expected."""
+
+
+class ZhinanMemoryError(ZhinanError, MemoryError):
+    """ZN_ENOMEM."""
+
+
+class ZhinanLookupError(ZhinanError, LookupError):
+    """ZN_ENOTFOUND: no such code in the call profile."""
+
+
+# The English reasons of the library's I/O messages (zhinan/io.hpp, describe_file_error).
+_IO_REASONS = (("no such file or folder", ZhinanFileNotFoundError, errno.ENOENT),
+               ("permission denied", ZhinanPermissionError, errno.EACCES),
+               ("is a folder, not a file", ZhinanIsADirectoryError, errno.EISDIR))
+
+
+def make_error(status: int, message: str, rule_id: str = "", diagnostics: Sequence[Any] = ()) -> ZhinanError:
+    """The ZhinanError subclass for a failure's status (and, for I/O, its reason)."""
+    cls: type = ZhinanError
+    number = None
+    if status == Status.EINVAL:
+        cls = ZhinanValueError
+    elif status == Status.EPARSE:
+        cls = ZhinanParseError
+    elif status == Status.ENOMEM:
+        cls = ZhinanMemoryError
+    elif status == Status.ENOTFOUND:
+        cls = ZhinanLookupError
+    elif status == Status.EIO:
+        cls = ZhinanOSError
+        english = message.partition("\n")[2].lower()
+        for reason, subclass, code in _IO_REASONS:
+            if reason in english:
+                cls, number = subclass, code
+                break
+    error = cls(status, message, rule_id, diagnostics)
+    if isinstance(error, OSError):
+        error.errno = number
+        error.strerror = message
+    return error
 
 
 # Opaque handle types, so that ctypes refuses a profile where a suggestion is expected.
@@ -223,7 +292,7 @@ _SIGNATURES = {
 }
 
 
-def _default_name() -> str:
+def _system_name() -> str:
     """What the platform's loader calls libzhinan when nobody says where it is."""
     found = ctypes.util.find_library("zhinan")
     if found:
@@ -233,6 +302,64 @@ def _default_name() -> str:
     if sys.platform == "darwin":
         return "libzhinan.1.dylib"
     return "libzhinan.so.1"
+
+
+_FILE_NAME = {"win32": "zhinan.dll", "darwin": "libzhinan.1.dylib"}.get(sys.platform, "libzhinan.so.1")
+
+
+def _prefix_libdirs() -> List[str]:
+    """The libdirs of the zhinan install this package was built or installed for."""
+    try:
+        from ._install import PREFIX  # written by pip's build or by `cmake --install`
+    except ImportError:  # running from the source tree
+        return []
+    multiarch = sysconfig.get_config_var("MULTIARCH") or ""
+    dirs = [os.path.join(PREFIX, "lib")]
+    if multiarch:
+        dirs.append(os.path.join(PREFIX, "lib", multiarch))
+    dirs.append(os.path.join(PREFIX, "lib64"))
+    return dirs
+
+
+def _candidates() -> List[Tuple[str, str]]:
+    """(where, path) in the order they are tried when ZHINAN_LIBRARY is not set."""
+    out = [("next to the package", os.path.join(os.path.dirname(os.path.abspath(__file__)), _FILE_NAME))]
+    libdirs = _prefix_libdirs()
+    for libdir in libdirs:
+        out.append(("the install prefix's libdir", os.path.join(libdir, _FILE_NAME)))
+    if not libdirs:  # said in the error all the same, so that it names every place
+        out.append(("the install prefix's libdir", ""))
+    out.append(("the system's loader", _system_name()))
+    return out
+
+
+def _load_default() -> "Tuple[str, ctypes.CDLL]":
+    """The first candidate that loads; OSError naming every place tried when none does.
+    ZHINAN_LIBRARY, when set, is the only candidate: a library named on purpose is never
+    silently replaced by another one."""
+    given = os.environ.get("ZHINAN_LIBRARY")
+    if given:
+        try:
+            return given, ctypes.CDLL(given)
+        except OSError as e:
+            raise OSError(f"ZHINAN_LIBRARY 指定的库无法加载 / the library ZHINAN_LIBRARY names cannot be loaded: "
+                          f"{given} ({e})") from None
+    tried = ["ZHINAN_LIBRARY (not set)"]
+    for where, path in _candidates():
+        if not path:
+            tried.append(f"{where} (none recorded: this copy was not installed by pip or cmake --install)")
+            continue
+        is_file_path = os.sep in path or (os.altsep and os.altsep in path)
+        if is_file_path and not os.path.exists(path):
+            tried.append(f"{where}: {path} (not there)")
+            continue
+        try:
+            return path, ctypes.CDLL(path)
+        except OSError as e:
+            tried.append(f"{where}: {path} ({e})")
+    raise OSError("找不到 libzhinan.so.1 / cannot load libzhinan.so.1; tried, in order:\n  " + "\n  ".join(tried) +
+                  "\nSet ZHINAN_LIBRARY to the library's path (e.g. /usr/local/lib/libzhinan.so.1), "
+                  "or pass zhinan.Library(path).")
 
 
 def _type_name(value: Any) -> str:
@@ -305,20 +432,23 @@ def path_bytes(path: "os.PathLike[str] | str | bytes", what: str = "path") -> by
 class Library:
     """libzhinan.so.1, loaded and declared.
 
-    ``path`` names the library file; without it, the environment variable ZHINAN_LIBRARY,
-    then what ctypes.util.find_library("zhinan") finds, then the loader's default name
-    (libzhinan.so.1 on Linux). Raises OSError when it cannot be loaded or is of another
-    major version. Loading twice gives the same library: the process has one copy.
+    ``path`` names the library file; without it, in this order: the environment variable
+    ZHINAN_LIBRARY; libzhinan.so.1 next to the package (a copy installed with it); the
+    libdir of the install prefix the package was built for (``zhinan._install``); the
+    system's loader (``ctypes.util.find_library("zhinan")``, then ``libzhinan.so.1``).
+    Raises OSError naming every place it tried when none loads, or when the library is of
+    another major version. Loading twice gives the same library: the process has one copy.
     """
 
     def __init__(self, path: "os.PathLike[str] | str | None" = None):
         if path is None:
-            path = os.environ.get("ZHINAN_LIBRARY") or _default_name()
-        try:
-            self.path = os.fspath(path)
-        except TypeError:
-            raise TypeError(f"path must be str, bytes or os.PathLike, not {_type_name(path)}") from None
-        self.c = ctypes.CDLL(self.path)
+            self.path, self.c = _load_default()
+        else:
+            try:
+                self.path = os.fspath(path)
+            except TypeError:
+                raise TypeError(f"path must be str, bytes or os.PathLike, not {_type_name(path)}") from None
+            self.c = ctypes.CDLL(self.path)
         for name, (restype, argtypes) in _SIGNATURES.items():
             try:
                 function = getattr(self.c, name)
@@ -358,7 +488,7 @@ class Library:
     def rules(self) -> List[Tuple[str, str, str]]:
         """The rule registry: (id, default severity, the form's field in Chinese) per rule."""
         c = self.c
-        return [(decode(c.zn_rule_id(i)) or "", SEVERITIES.get(c.zn_rule_severity(i), "error"),
+        return [(decode(c.zn_rule_id(i)) or "", SEVERITIES.get(c.zn_rule_severity(i), Severity.ERROR),
                  decode(c.zn_rule_field(i)) or "") for i in range(c.zn_rule_count())]
 
     # --- the helpers the classes use
@@ -368,7 +498,7 @@ class Library:
         lasts until the next call, so this must come right after the failing one)."""
         message = decode(self.c.zn_error_last()) or ""
         rule_id = decode(self.c.zn_error_last_id()) or ""
-        return ZhinanError(status, message or f"zhinan status {status}", rule_id, diagnostics)
+        return make_error(status, message or f"zhinan status {status}", rule_id, diagnostics)
 
     def check(self, status: int) -> None:
         if status != Status.OK:
@@ -401,7 +531,7 @@ class Library:
                       for k in range(c.zn_diagnostics_param_count(d, i))}
             found.append(Diagnostic(
                 id=decode(c.zn_diagnostics_id(d, i)) or "",
-                severity=SEVERITIES.get(c.zn_diagnostics_severity(d, i), "error"),
+                severity=SEVERITIES.get(c.zn_diagnostics_severity(d, i), Severity.ERROR),
                 path=decode(c.zn_diagnostics_path(d, i)) or "",
                 message_zh=decode(c.zn_diagnostics_message_zh(d, i)) or "",
                 message_en=decode(c.zn_diagnostics_message_en(d, i)) or "",
@@ -429,7 +559,7 @@ class Library:
         return out, found
 
 
-SEVERITIES = {0: "error", 1: "warning", 2: "info"}
+SEVERITIES = {0: Severity.ERROR, 1: Severity.WARNING, 2: Severity.INFO}
 _FREE = {S: "zn_suggestion_free", P: "zn_profile_free", D: "zn_diagnostics_free", B: "zn_batch_free",
          R: "zn_registry_free", A: "zn_audit_free"}
 
@@ -481,5 +611,5 @@ class Handle:
         pointer = getattr(self, "_pointer", None)
         if not pointer:
             zh, en = self._names
-            raise ZhinanError(Status.EINVAL, f"{zh}已关闭，不能再使用\nthe {en} is closed")
+            raise ZhinanValueError(Status.EINVAL, f"{zh}已关闭，不能再使用\nthe {en} is closed")
         return pointer

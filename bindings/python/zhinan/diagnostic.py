@@ -2,9 +2,34 @@
 from __future__ import annotations
 
 import dataclasses
-from typing import Dict
+import enum
+import json
+from typing import Any, Dict, Iterable, List
 
-ERROR, WARNING, INFO = "error", "warning", "info"
+
+class Severity(str, enum.Enum):
+    """A finding's severity. A str: ``Severity.ERROR == "error"``."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class Mode(str, enum.Enum):
+    """How a suggestion is checked: ``SUBMIT`` (everything the call requires) or ``DRAFT``
+    (while a unit is still writing: what is missing is not yet an error). A str too."""
+
+    SUBMIT = "submit"
+    DRAFT = "draft"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 
 
 @dataclasses.dataclass(frozen=True)
@@ -33,6 +58,24 @@ class Diagnostic:
     @property
     def is_error(self) -> bool:
         return self.severity == ERROR
+
+    def to_dict(self) -> Dict[str, Any]:
+        """As zn_diagnostics_to_json writes a finding: file, package and entry only when
+        known, then id, severity, path, both messages, line, column and params."""
+        out: Dict[str, Any] = {}
+        for key in ("file", "package", "entry"):
+            if getattr(self, key):
+                out[key] = getattr(self, key)
+        out.update(id=self.id, severity=str(self.severity), path=self.path, message_zh=self.message_zh,
+                   message_en=self.message_en, line=self.line, column=self.column, params=dict(self.params))
+        return out
+
+
+def to_json(findings: Iterable[Diagnostic]) -> str:
+    """Findings as one JSON array (UTF-8 text, Chinese unescaped), in the shape of the C
+    API's zn_diagnostics_to_json: what a web service or a log stores."""
+    items: List[Dict[str, Any]] = [d.to_dict() for d in findings]
+    return json.dumps(items, ensure_ascii=False)
 
     def __str__(self) -> str:
         where = f"{self.line}:{self.column}" if self.line else self.path
