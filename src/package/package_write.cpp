@@ -207,7 +207,12 @@ std::optional<FileError> write_zip(const Plan& plan, std::span<const PackageInpu
   for (const Region* folder : plan.folders) {
     if (!zip.add_directory(zip_name(folder->folder, options.names)))
       return halt(describe_file_error(errno));
-    ++progress.done;
+    ++progress.done;  // the folders count in the total, so each is reported as it is written
+    progress.bytes = zip.bytes_written();
+    if (options.progress && !options.progress(progress)) {
+      cancelled = true;
+      return halt(FileError{"已取消", "cancelled"});
+    }
   }
   for (std::size_t i = 0; i < n; ++i) {
     Job job;

@@ -204,6 +204,32 @@ TEST_CASE("package: cancelling from the progress callback leaves nothing") {
   CHECK(s.names().empty());
 }
 
+TEST_CASE("package: progress reports every step it counts, folders and files, to done == total") {
+  Scratch s;
+  PackageOptions o;
+  std::vector<std::size_t> done;
+  std::size_t total = 0;
+  o.progress = [&](const PackageProgress& p) {
+    done.push_back(p.done);
+    total = p.total;
+    return true;
+  };
+  const Inputs& batch = all_valid();
+  const PackageResult r = write_package(batch.inputs, s.dir / "p.zip", Profile::builtin(), o);
+  REQUIRE(r.written);
+  // The samples fill 5 folders with 6 files: 11 steps, each reported once, in order.
+  CHECK(total == batch.inputs.size() + 5);
+  std::vector<std::size_t> expected(total);
+  for (std::size_t i = 0; i < total; ++i) expected[i] = i + 1;
+  CHECK(done == expected);
+  // Cancelled while the folders are written: nothing left either.
+  PackageOptions early;
+  early.progress = [](const PackageProgress& p) { return p.done < 2; };
+  const PackageResult stopped = write_package(batch.inputs, s.dir / "q.zip", Profile::builtin(), early);
+  CHECK(stopped.cancelled);
+  CHECK_FALSE(std::filesystem::exists(s.dir / "q.zip"));
+}
+
 TEST_CASE("package: no title or unit can make a path outside its folder") {
   Scratch s;
   Inputs in({"valid-sco", "valid-multilateral", "valid-hk-macao-taiwan"});
