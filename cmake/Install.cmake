@@ -7,7 +7,9 @@ install(TARGETS zhinan EXPORT zhinanTargets
   ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
   RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR}
   INCLUDES DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
-install(FILES ${PROJECT_SOURCE_DIR}/capi/include/zhinan.h DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+# The C header, and the header-only C++17 wrapper over it (zhinan.hpp: the hourglass's top).
+install(FILES ${PROJECT_SOURCE_DIR}/capi/include/zhinan.h ${PROJECT_SOURCE_DIR}/capi/include/zhinan.hpp
+        DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
 install(TARGETS zhinan_cli RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 install(FILES ${PROJECT_SOURCE_DIR}/data/profiles/shandong-2025.json
         DESTINATION ${CMAKE_INSTALL_DATADIR}/zhinan/profiles)
