@@ -48,7 +48,7 @@ extern "C" {
  * The version of this header (macros) and of the library loaded (functions).
  * @{ */
 
-#define ZN_VERSION_MAJOR 1 /**< Major version of this header: 2 would break the ABI (a new SONAME). */
+#define ZN_VERSION_MAJOR 1 /**< Major version of this header: changes only with the ABI (and the SONAME). */
 #define ZN_VERSION_MINOR 0 /**< Minor version: functions and options added, nothing removed. */
 #define ZN_VERSION_PATCH 0 /**< Patch version: fixes only. */
 #define ZN_VERSION_STRING "1.0.0" /**< This header's version as text, "MAJOR.MINOR.PATCH". */
@@ -110,8 +110,8 @@ typedef struct zn_diagnostics zn_diagnostics;
 
 /** How serious a finding is. Treat an unknown value as the most severe. */
 typedef enum zn_severity {
-  ZN_SEVERITY_ERROR = 0,   /**< must be fixed: a package with one is refused */
-  ZN_SEVERITY_WARNING = 1, /**< to be looked at; does not stop the package */
+  ZN_SEVERITY_ERROR = 0,   /**< must be fixed: zn_package_write refuses a batch with one */
+  ZN_SEVERITY_WARNING = 1, /**< to be looked at; does not stop zn_package_write */
   ZN_SEVERITY_INFO = 2     /**< for information only */
 } zn_severity;
 
@@ -148,7 +148,7 @@ ZN_EXTERN int zn_diagnostics_location(int *line, int *column, const zn_diagnosti
  * when none), params (an object of strings)}; free with zn_string_free. out_len may be
  * NULL. ZN_EINVAL for a NULL out or d (*out is then NULL). */
 ZN_EXTERN int zn_diagnostics_to_json(char **out, size_t *out_len, const zn_diagnostics *d);
-/** Frees the list and every string borrowed from it. NULL is fine. */
+/** Frees d; the strings borrowed from it are then invalid. NULL is fine. */
 ZN_EXTERN void zn_diagnostics_free(zn_diagnostics *d);
 
 /** @} */
@@ -269,7 +269,7 @@ ZN_EXTERN int zn_suggestion_to_json(char **out, size_t *out_len, const zn_sugges
 /** A copy of s, under the same profile; free with zn_suggestion_free. ZN_EINVAL for a NULL
  * out or s. */
 ZN_EXTERN int zn_suggestion_clone(zn_suggestion **out, const zn_suggestion *s);
-/** Frees s and every string borrowed from it. NULL is fine. */
+/** Frees s; the strings borrowed from it are then invalid. NULL is fine. */
 ZN_EXTERN void zn_suggestion_free(zn_suggestion *s);
 
 /** Text fields of the 信息表. Getters borrow; setters copy (NULL or "" clears) and refuse
@@ -547,8 +547,8 @@ typedef struct zn_package_options {
   zn_progress_fn progress; /**< may be NULL */
   void *progress_user;     /**< passed to progress as its first argument */
   /** The time on every entry; all zero: the fixed default (2025-01-01 00:00:00), so the same
-   * input gives the same bytes. Otherwise it must be a time ZIP can hold (ZN_EINVAL). */
-  int year, /**< 1980–2107 */
+   * input gives the same bytes. With a year, every part must be in its range (ZN_EINVAL). */
+  int year,   /**< 1980–2107 */
       month,  /**< 1–12 */
       day,    /**< 1–31 */
       hour,   /**< 0–23 */
@@ -564,7 +564,8 @@ typedef struct zn_package_options {
   size_t document_root_count; /**< how many paths document_roots holds (version 2) */
 } zn_package_options;
 
-/** 2: document_roots and document_root_count added. A version-1 struct (which ends at
+/** The version of zn_package_options this header declares (options.version). 2:
+ * document_roots and document_root_count added. A version-1 struct (which ends at
  * `second`) is still read, as far as it goes. */
 #define ZN_PACKAGE_OPTIONS_VERSION 2
 /** The defaults of zn_package_options, at ZN_PACKAGE_OPTIONS_VERSION. */
@@ -655,7 +656,7 @@ typedef enum zn_audit_format {
   ZN_AUDIT_JSON = 1, /**< one document, {"format": "zhinan.audit/1", "packages", "suggestions",
                         "diagnostics", "summary"} */
   ZN_AUDIT_HTML = 2, /**< one self-contained page (no external assets), printable on A4 */
-  ZN_AUDIT_TEXT_EN = 3 /**< as ZN_AUDIT_TEXT, in English alone (zhinan audit --lang en) */
+  ZN_AUDIT_TEXT_EN = 3 /**< as ZN_AUDIT_TEXT, in English alone (`zhinan audit --lang en`) */
 } zn_audit_format;
 
 /** The report of the last run in a zn_audit_format; free with zn_string_free. out_len may
