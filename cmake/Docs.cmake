@@ -5,7 +5,8 @@ find_program(ZHINAN_DOXYGEN doxygen)
 
 # The headers the reference covers (docs/api.md is its front page); the installed C++ wrapper is added here, one line.
 set(ZHINAN_DOCS_INPUTS
-  ${PROJECT_SOURCE_DIR}/capi/include/zhinan.h)
+  ${PROJECT_SOURCE_DIR}/capi/include/zhinan.h
+  ${PROJECT_SOURCE_DIR}/capi/include/zhinan.hpp)
 set(ZHINAN_DOCS_DIR ${PROJECT_BINARY_DIR}/docs/api)
 set(ZHINAN_DOXYFILE ${PROJECT_BINARY_DIR}/docs/Doxyfile)
 

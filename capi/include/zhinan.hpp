@@ -62,6 +62,7 @@ class Error : public std::runtime_error {
   std::string rule_id_, message_zh_, message_en_;
 };
 
+/// \cond INTERNAL
 namespace detail {
 
 inline void check(int status) {
@@ -78,6 +79,7 @@ inline std::string owned(char* s, std::size_t len) {
 }
 
 }  // namespace detail
+/// \endcond
 
 /** A finding's severity (zn_severity). */
 enum class Severity { error = ZN_SEVERITY_ERROR, warning = ZN_SEVERITY_WARNING, info = ZN_SEVERITY_INFO };
@@ -109,7 +111,9 @@ class Findings {
  public:
   /** Takes ownership of `d` (may be NULL: no findings). */
   explicit Findings(zn_diagnostics* d = nullptr) noexcept : d_(d) {}
+  /** Takes over other's handle; other is left empty. */
   Findings(Findings&& other) noexcept : d_(std::exchange(other.d_, nullptr)) {}
+  /** Exchanges handles with other, which frees this one's when it goes. */
   Findings& operator=(Findings&& other) noexcept {
     std::swap(d_, other.d_);
     return *this;
@@ -214,7 +218,9 @@ class Profile {
     detail::check(zn_profile_from_file(&p, nullptr, detail::c_string(path).c_str()));
     return Profile(p);
   }
+  /** Takes over other's handle; other is left empty. */
   Profile(Profile&& other) noexcept : p_(std::exchange(other.p_, nullptr)) {}
+  /** Exchanges handles with other, which frees this one's when it goes. */
   Profile& operator=(Profile&& other) noexcept {
     std::swap(p_, other.p_);
     return *this;
@@ -282,8 +288,10 @@ class Suggestion {
       return zn_suggestion_from_docx_file(s, d, profile ? profile->get() : nullptr, p.c_str());
     });
   }
+  /** Takes over other's handle; other is left empty. */
   Suggestion(Suggestion&& other) noexcept
       : s_(std::exchange(other.s_, nullptr)), read_(std::move(other.read_)) {}
+  /** Exchanges handles with other, which frees this one's when it goes. */
   Suggestion& operator=(Suggestion&& other) noexcept {
     std::swap(s_, other.s_);
     std::swap(read_, other.read_);
@@ -399,7 +407,9 @@ class Registry {
     detail::check(zn_registry_load(&r, detail::c_string(path).c_str()));
     return Registry(r);
   }
+  /** Takes over other's handle; other is left empty. */
   Registry(Registry&& other) noexcept : r_(std::exchange(other.r_, nullptr)) {}
+  /** Exchanges handles with other, which frees this one's when it goes. */
   Registry& operator=(Registry&& other) noexcept {
     std::swap(r_, other.r_);
     return *this;
@@ -441,7 +451,9 @@ class Batch {
   explicit Batch(const Profile* profile = nullptr) {
     detail::check(zn_batch_new(&b_, profile ? profile->get() : nullptr));
   }
+  /** Takes over other's handle; other is left empty. */
   Batch(Batch&& other) noexcept : b_(std::exchange(other.b_, nullptr)) {}
+  /** Exchanges handles with other, which frees this one's when it goes. */
   Batch& operator=(Batch&& other) noexcept {
     std::swap(b_, other.b_);
     return *this;
@@ -514,7 +526,9 @@ class Audit {
   explicit Audit(const Profile* profile = nullptr) {
     detail::check(zn_audit_new(&a_, profile ? profile->get() : nullptr));
   }
+  /** Takes over other's handle; other is left empty. */
   Audit(Audit&& other) noexcept : a_(std::exchange(other.a_, nullptr)) {}
+  /** Exchanges handles with other, which frees this one's when it goes. */
   Audit& operator=(Audit&& other) noexcept {
     std::swap(a_, other.a_);
     return *this;
