@@ -39,16 +39,26 @@ inline bool fold_kept_by_icu(UChar32 c) {
   }
 }
 
-// 64 BMP code points, one bit each: kept by step 4, mapped to one other BMP code point,
-// or the first character of phrase rules. The `_before` counts are the mapped and the
-// phrase-start code points of all earlier blocks, so that a code point's rank — its index
-// in `bmp_targets` or `phrase_starts` — is the count plus a popcount within the block.
+// 64 BMP code points, one bit each:
+// - kept: step 4 keeps it;
+// - mapped: step 3 maps it to one other BMP code point (when no phrase matches);
+// - phrase_start: phrase rules start with it;
+// - nfkc_boundary: NFKC_Casefold never joins it with what precedes it (ICU's
+//   hasBoundaryBefore), so text made only of such characters normalizes character by
+//   character;
+// - nfkc_mapped: NFKC_Casefold changes it, alone, to `nfkc_outputs`.
+// The `_before` counts are the mapped, phrase-start and nfkc_mapped code points of all
+// earlier blocks, so that a code point's rank — its index in `bmp_targets`,
+// `phrase_starts` or `nfkc_outputs` — is the count plus a popcount within the block.
 struct FoldBmpBlock {
   std::uint64_t kept;
   std::uint64_t mapped;
   std::uint64_t phrase_start;
+  std::uint64_t nfkc_boundary;
+  std::uint64_t nfkc_mapped;
   std::uint16_t mapped_before;
   std::uint16_t phrase_start_before;
+  std::uint16_t nfkc_mapped_before;
 };
 
 // One code point to one code point, for the planes above the BMP.
@@ -66,6 +76,9 @@ struct FoldPhrase {
   std::uint8_t output_length;
 };
 
+// No rule reads or writes ASCII: the generator refuses rules with ASCII characters, which
+// are all rule syntax or white space.
+//
 // The rules starting with `first`, in ICU's order: phrases[begin, end). ICU applies the
 // first that matches; it rejects rule sets where an earlier rule is a prefix of a later
 // one, so the first match is also the longest.
@@ -82,6 +95,10 @@ struct FoldTable {
   std::span<const FoldPhrase> phrases;
   std::span<const unsigned char> phrase_bytes;
   std::span<const FoldMapping> supplementary_mappings;  // sorted by `from`
+  // NFKC_Casefold of one BMP code point with nfkc_boundary, by rank: UTF-8 in
+  // `nfkc_bytes`, each as offset << 8 | length.
+  std::span<const std::uint32_t> nfkc_outputs;
+  std::span<const unsigned char> nfkc_bytes;
   std::size_t bmp_phrase_starts;  // how many of phrase_starts are in the BMP
 };
 

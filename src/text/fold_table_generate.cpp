@@ -11,6 +11,11 @@
 // rule in any form but a plain "KEY > OUTPUT;" (contexts, variables, filters, sets) stops
 // the build, since the table could not reproduce it. tests/text/test_fold_icu.cpp checks
 // the result against the transliterator on text.
+//
+// Beside it, for the BMP, the character classes of step 4 and what ICU's NFKC_Casefold
+// does with each code point alone (and whether it may join the one before), so that
+// common text normalizes without a call into ICU.
+#include <unicode/normalizer2.h>
 #include <unicode/translit.h>
 #include <unicode/uchar.h>
 #include <unicode/uclean.h>
@@ -112,7 +117,16 @@ struct Table {
   std::vector<char16_t> bmp_targets;
   std::map<char32_t, std::vector<Rule>> phrases;  // by first character, in ICU's order
   std::vector<zhinan::detail::FoldMapping> supplementary;
+  std::vector<std::uint32_t> nfkc_outputs;
+  std::string nfkc_bytes;
 };
+
+const icu::Normalizer2& nfkc_casefold() {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* n = icu::Normalizer2::getNFKCCasefoldInstance(status);
+  if (U_FAILURE(status) || n == nullptr) throw std::runtime_error(std::string("ICU NFKC_Casefold: ") + u_errorName(status));
+  return *n;
+}
 
 Table build(const icu::Transliterator& t) {
   Table table;
@@ -149,11 +163,13 @@ Table build(const icu::Transliterator& t) {
         if (list[j].key.compare(0, list[i].key.size(), list[i].key) == 0)
           throw std::runtime_error("rule " + to_utf8(list[i].key) + " masks " + to_utf8(list[j].key));
 
-  std::uint16_t mapped = 0, starts = 0;
+  const icu::Normalizer2& nfkc = nfkc_casefold();
+  std::uint16_t mapped = 0, starts = 0, nfkc_mapped = 0;
   for (char32_t block = 0; block < 1024; ++block) {
     zhinan::detail::FoldBmpBlock& b = table.bmp[block];
     b.mapped_before = mapped;
     b.phrase_start_before = starts;
+    b.nfkc_mapped_before = nfkc_mapped;
     for (char32_t i = 0; i < 64; ++i) {
       const char32_t c = block * 64 + i;
       const std::uint64_t bit = std::uint64_t{1} << i;
@@ -163,7 +179,25 @@ Table build(const icu::Transliterator& t) {
         table.bmp_targets.push_back(static_cast<char16_t>(m->second));
       }
       if (table.phrases.count(c)) b.phrase_start |= bit;
+      if (c < 0xD800 || c > 0xDFFF) {
+        if (nfkc.hasBoundaryBefore(static_cast<UChar32>(c))) {
+          b.nfkc_boundary |= bit;
+          UErrorCode status = U_ZERO_ERROR;
+          const std::u32string alone(1, c);
+          const std::u32string normalized = to_u32(nfkc.normalize(to_unicode(alone), status));
+          if (U_FAILURE(status)) throw std::runtime_error(std::string("ICU normalize: ") + u_errorName(status));
+          if (normalized != alone) {
+            const std::string bytes = to_utf8(normalized);
+            if (bytes.size() > 255 || table.nfkc_bytes.size() > 0xFFFFFF)
+              throw std::runtime_error("NFKC_Casefold outputs over the table's sizes");
+            b.nfkc_mapped |= bit;
+            table.nfkc_outputs.push_back(static_cast<std::uint32_t>(table.nfkc_bytes.size() << 8 | bytes.size()));
+            table.nfkc_bytes += bytes;
+          }
+        }
+      }
     }
+    nfkc_mapped = static_cast<std::uint16_t>(nfkc_mapped + std::popcount(b.nfkc_mapped));
     mapped = static_cast<std::uint16_t>(mapped + std::popcount(b.mapped));
     starts = static_cast<std::uint16_t>(starts + std::popcount(b.phrase_start));
   }
@@ -183,8 +217,9 @@ std::string write(const Table& table) {
        "#include <array>\n\n#include \"text/fold_table.hpp\"\n\nnamespace zhinan::detail {\nnamespace {\n\n";
   o << "constexpr std::array<FoldBmpBlock, 1024> kBmp = {{\n";
   for (const auto& b : table.bmp)
-    o << "  {" << hex(b.kept) << "u, " << hex(b.mapped) << "u, " << hex(b.phrase_start) << "u, " << b.mapped_before
-      << ", " << b.phrase_start_before << "},\n";
+    o << "  {" << hex(b.kept) << "u, " << hex(b.mapped) << "u, " << hex(b.phrase_start) << "u, "
+      << hex(b.nfkc_boundary) << "u, " << hex(b.nfkc_mapped) << "u, " << b.mapped_before << ", "
+      << b.phrase_start_before << ", " << b.nfkc_mapped_before << "},\n";
   o << "}};\n\nconstexpr std::array<char16_t, " << table.bmp_targets.size() << "> kBmpTargets = {{";
   for (std::size_t i = 0; i < table.bmp_targets.size(); ++i)
     o << (i % 12 == 0 ? "\n  " : " ") << hex(table.bmp_targets[i]) << ",";
@@ -211,8 +246,15 @@ std::string write(const Table& table) {
     o << (i % 16 == 0 ? "\n  " : " ") << hex(static_cast<unsigned char>(bytes[i])) << ",";
   o << "\n}};\n\nconstexpr std::array<FoldMapping, " << table.supplementary.size() << "> kSupplementary = {{\n";
   for (const auto& m : table.supplementary) o << "  {" << hex(m.from) << ", " << hex(m.to) << "},\n";
-  o << "}};\n\n}  // namespace\n\n"
-       "const FoldTable kFoldTable = {kBmp, kBmpTargets, kPhraseStarts, kPhrases, kPhraseBytes, kSupplementary, "
+  o << "}};\n\nconstexpr std::array<std::uint32_t, " << table.nfkc_outputs.size() << "> kNfkcOutputs = {{";
+  for (std::size_t i = 0; i < table.nfkc_outputs.size(); ++i)
+    o << (i % 10 == 0 ? "\n  " : " ") << hex(table.nfkc_outputs[i]) << ",";
+  o << "\n}};\n\nconstexpr std::array<unsigned char, " << table.nfkc_bytes.size() << "> kNfkcBytes = {{";
+  for (std::size_t i = 0; i < table.nfkc_bytes.size(); ++i)
+    o << (i % 16 == 0 ? "\n  " : " ") << hex(static_cast<unsigned char>(table.nfkc_bytes[i])) << ",";
+  o << "\n}};\n\n}  // namespace\n\n"
+       "const FoldTable kFoldTable = {kBmp, kBmpTargets, kPhraseStarts, kPhrases, kPhraseBytes, kSupplementary,\n"
+       "                              kNfkcOutputs, kNfkcBytes, "
     << bmp_starts << "};\n\n}  // namespace zhinan::detail\n";
   return o.str();
 }

@@ -202,7 +202,11 @@ TEST_CASE("fold table: random mixed text folds as ICU folds it") {
                             "\uFF9E", "\u3000", "\u200B", "\u00AD", "\uFE0F", "\U000E0100", "\uF91F", "\u2F00",
                             "\u2460", "\u338F", "\u2605", "\U0001F681", "\U00020000", "\uFFFD", "\xFF", "\xC3",
                             "\xE4\xBA", "\xED\xA0\x80", "\xC0\xAF", "\xF4\x90\x80\x80", "苧", "苎", "薴", "「",
-                            "」", "国", "際", "。", "ß", "\u0130", "\u03A3", "\uFB01"})
+                            "」", "国", "際", "。", "ß", "\u0130", "\u03A3", "\uFB01", "\u00BD", "\u0344",
+                            "\u0F73", "\u0345", "\u1E9B", "\u0323", "\u2126", "\u00C5", "\uFF0C", "\uFF08",
+                            "\uFF1A", "\u3002", "\u2014", "\u00B7", "\uFDFA", "\u3131", "\uFFA1", "\u1160",
+                            "\u0915", "\u093C", "\u0958", "\u05D9", "\u05B4", "\uFB1D", "\U0001D15E",
+                            "\U0002F800", "\U000E0001", "\u0041\u030A", "\u212B\u0301"})
     pool.push_back(piece);
   std::mt19937 random(20261202);
   std::vector<std::string> texts;
@@ -226,4 +230,13 @@ TEST_CASE("fold table: the phrase rules apply where ICU applies them") {
   CHECK(fold_for_comparison("關係") == "关系");
   CHECK(fold_for_comparison("「關係」") == "关系");  // 「」 become “” (ICU's rules), then go
   CHECK(fold_for_comparison("苧麻與薴") == "苎麻与苎");
+}
+
+TEST_CASE("fold table: ill-formed bytes anywhere become U+FFFD first, as in ICU") {
+  // Whatever comes before them: a character that joins the one before (sent to ICU's
+  // normalizer), one the table normalizes, or plain text.
+  for (const char* text : {"e\u0301\xFF", "\u11A8\xC3", "\u0344\xE4\xBA", "\uFF21\xFF", "國\xED\xA0\x80", "\xC0\xAF\u0301",
+                           "\U0001F681\xF4\x90\x80\x80", "a\xFF\u0301"})
+    CHECK(fold_for_comparison(text) == fold_for_comparison_icu(text));
+  CHECK(fold_for_comparison("e\u0301\xFF") == "\u00E9");
 }
