@@ -389,7 +389,8 @@ typedef enum zn_mode {
 } zn_mode;
 
 /** Checks one suggestion against every single-suggestion rule of the call, under profile
- * (NULL: the built-in 2025 profile) and mode (a zn_mode). *out receives the findings in a
+ * (NULL: the profile s was read under — the built-in 2025 one for zn_suggestion_new) and
+ * mode (a zn_mode). *out receives the findings in a
  * fixed order (the form's, then the report outline's); free it with zn_diagnostics_free.
  * Returns ZN_OK whenever the check ran, whatever it found: count the errors with
  * zn_diagnostics_count_severity(*out, ZN_SEVERITY_ERROR). ZN_EINVAL for a NULL out or s,
@@ -420,6 +421,14 @@ ZN_EXTERN const char *zn_rule_id(size_t i);
 ZN_EXTERN int zn_rule_severity(size_t i);
 /** The form's field rule i concerns, in Chinese; NULL when i is out of range. */
 ZN_EXTERN const char *zn_rule_field(size_t i);
+/** The message of rule i in Chinese, as a template: {parameters} stand where a finding
+ * puts its values ("项目概述超过{limit}字（现{count}字…）"), and {count|one|many} picks a
+ * word by the number; the findings' zn_diagnostics_param_name lists them. NULL when i is
+ * out of range. */
+ZN_EXTERN const char *zn_rule_message_zh(size_t i);
+/** The message of rule i in English, as a template like zn_rule_message_zh's. NULL when i
+ * is out of range. */
+ZN_EXTERN const char *zn_rule_message_en(size_t i);
 /** @} */
 
 /** @} */

@@ -63,4 +63,18 @@ const char* zn_rule_field(size_t i) {
   });
 }
 
+const char* zn_rule_message_zh(size_t i) {
+  return guard_value<const char*>(__func__, nullptr, [&]() -> const char* {
+    const zhinan::RuleInfo* r = rule_at(i);
+    return r ? r->template_zh.data() : nullptr;
+  });
+}
+
+const char* zn_rule_message_en(size_t i) {
+  return guard_value<const char*>(__func__, nullptr, [&]() -> const char* {
+    const zhinan::RuleInfo* r = rule_at(i);
+    return r ? r->template_en.data() : nullptr;
+  });
+}
+
 }  // extern "C"

@@ -108,9 +108,16 @@ static void test_registry_and_errors(void) {
       CHECK(zn_rule_severity(i) == ZN_SEVERITY_WARNING);
       CHECK(same(zn_rule_field(i), "技术成熟度等级"));
     }
+    if (same(zn_rule_id(i), "overview.too_long")) {  /* the templates a finding fills in */
+      CHECK(zn_rule_message_zh(i) != NULL && strstr(zn_rule_message_zh(i), "{limit}") != NULL);
+      CHECK(zn_rule_message_en(i) != NULL && strstr(zn_rule_message_en(i), "{limit}") != NULL);
+    }
+    CHECK(zn_rule_message_zh(i) != NULL && zn_rule_message_zh(i)[0] != '\0');
+    CHECK(zn_rule_message_en(i) != NULL && zn_rule_message_en(i)[0] != '\0');
   }
   CHECK(seen);
   CHECK(zn_rule_id(n) == NULL && zn_rule_severity(n) == -1 && zn_rule_field(n) == NULL);
+  CHECK(zn_rule_message_zh(n) == NULL && zn_rule_message_en(n) == NULL);
   CHECK(zn_validate(NULL, NULL, NULL, ZN_MODE_SUBMIT) == ZN_EINVAL);
   CHECK(zn_validate(&d, NULL, NULL, ZN_MODE_SUBMIT) == ZN_EINVAL && d == NULL);
   CHECK(zn_suggestion_new(&s) == ZN_OK);

@@ -75,9 +75,17 @@ class LibraryTest(unittest.TestCase):
             zhinan.Library("/nonexistent/libzhinan.so.1")
 
     def test_rule_registry(self):
-        rules = {rule_id: severity for rule_id, severity, _ in zhinan.Library.default().rules()}
-        self.assertEqual(rules["overview.too_long"], "error")
-        self.assertEqual(rules["key_tech.trl_flat"], "warning")
+        rules = {r.id: r for r in zhinan.Library.default().rules()}
+        self.assertEqual(rules["overview.too_long"].severity, "error")
+        self.assertEqual(rules["key_tech.trl_flat"].severity, "warning")
+        too_long = rules["overview.too_long"]
+        self.assertEqual(too_long.field, "项目概述")
+        self.assertIn("{limit}", too_long.message_zh)  # the template a finding fills in
+        self.assertIn("{limit}", too_long.message_en)
+        with zhinan.Suggestion.from_file(sample("faulty-many-mistakes")) as s:
+            found = next(d for d in zhinan.validate(s) if d.id == "overview.too_long")
+        self.assertIn(found.params["limit"], found.message_zh)
+        self.assertTrue(all(r.message_zh and r.message_en for r in rules.values()))
 
 
 class SamplesTest(unittest.TestCase):

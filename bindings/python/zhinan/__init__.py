@@ -17,7 +17,7 @@ a ``with`` block, or at the latest when it is collected. Failures raise ZhinanEr
 the subclass that is also the matching builtin (FileNotFoundError, PermissionError,
 ValueError, …); findings are returned as Diagnostic values, never raised.
 """
-from ._native import (Library, Status, ZhinanError, ZhinanFileNotFoundError, ZhinanIsADirectoryError,
+from ._native import (Library, Rule, Status, ZhinanError, ZhinanFileNotFoundError, ZhinanIsADirectoryError,
                       ZhinanLookupError, ZhinanMemoryError, ZhinanOSError, ZhinanParseError, ZhinanPermissionError,
                       ZhinanValueError)
 from .audit import Audit
@@ -30,7 +30,7 @@ from .text import Name, count, entry_name, fold, sanitize_name
 from .validation import validate
 
 __all__ = [
-    "Library", "Status", "ZhinanError",
+    "Library", "Rule", "Status", "ZhinanError",
     "ZhinanValueError", "ZhinanParseError", "ZhinanOSError", "ZhinanFileNotFoundError", "ZhinanPermissionError",
     "ZhinanIsADirectoryError", "ZhinanMemoryError", "ZhinanLookupError",
     "Diagnostic", "Severity", "Mode", "ERROR", "WARNING", "INFO", "to_json",

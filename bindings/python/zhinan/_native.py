@@ -13,7 +13,7 @@ import os
 import sys
 import sysconfig
 import threading
-from typing import Any, Callable, List, Optional, Sequence, Tuple
+from typing import Any, Callable, List, NamedTuple, Optional, Sequence, Tuple
 
 from .diagnostic import Diagnostic, Severity
 
@@ -33,6 +33,16 @@ class Status(enum.IntEnum):
     EREFUSED = -6  # the package was refused: some suggestion has errors (see the diagnostics)
     ECANCELED = -7  # the progress callback cancelled; nothing was written
     EINTERNAL = -99  # a bug in zhinan
+
+
+class Rule(NamedTuple):
+    """A rule of the call as the library knows it."""
+
+    id: str
+    severity: str
+    field: str
+    message_zh: str
+    message_en: str
 
 
 class ZhinanError(Exception):
@@ -265,6 +275,8 @@ _SIGNATURES = {
     "zn_rule_id": (_str, [_size]),
     "zn_rule_severity": (_int, [_size]),
     "zn_rule_field": (_str, [_size]),
+"zn_rule_message_zh": (_str, [_size]),
+"zn_rule_message_en": (_str, [_size]),
     "zn_count": (_int, [_size_p, _str, _size, _int]),
     "zn_fold": (_int, [_owned_p, _size_p, _str, _size]),
     "zn_name_sanitize": (_int, [_owned_p, _size_p, ctypes.POINTER(D), _str]),
@@ -485,11 +497,14 @@ class Library:
     def version_string(self) -> str:
         return decode(self.c.zn_version_string()) or ""
 
-    def rules(self) -> List[Tuple[str, str, str]]:
-        """The rule registry: (id, default severity, the form's field in Chinese) per rule."""
+    def rules(self) -> "List[Rule]":
+        """The rule registry: per rule its id, default severity, the form's field in Chinese
+        and its message templates in Chinese and English ({parameters} where a finding puts
+        its values). A Rule is a tuple whose first three items are (id, severity, field)."""
         c = self.c
-        return [(decode(c.zn_rule_id(i)) or "", SEVERITIES.get(c.zn_rule_severity(i), Severity.ERROR),
-                 decode(c.zn_rule_field(i)) or "") for i in range(c.zn_rule_count())]
+        return [Rule(decode(c.zn_rule_id(i)) or "", SEVERITIES.get(c.zn_rule_severity(i), Severity.ERROR),
+                     decode(c.zn_rule_field(i)) or "", decode(c.zn_rule_message_zh(i)) or "",
+                     decode(c.zn_rule_message_en(i)) or "") for i in range(c.zn_rule_count())]
 
     # --- the helpers the classes use
 
