@@ -7,6 +7,8 @@
 #include <unicode/utext.h>
 
 #include <array>
+#include <bit>
+#include <cstring>
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -95,7 +97,28 @@ constexpr bool valid_lead4(unsigned lead, unsigned t1) {
 class Reader {
  public:
   explicit Reader(const CharTable& table)
-      : block_of_(table.block_of.data()), blocks_(table.blocks.data()) {}
+      : block_of_(table.block_of.data()), blocks_(table.blocks.data()),
+        plain_east_asian_3_(table.plain_east_asian_3.data()) {}
+
+  // How many plain East Asian characters (CharTable::plain_east_asian_3) begin at p, each
+  // a 3-byte sequence; p moves past them. Four bytes are read at a time, so it stops 3
+  // bytes short of the end (the general path reads what is left). Every such sequence is
+  // well-formed: a lead E0–EF, two trail bytes, and no overlong or surrogate (their
+  // 64-code-point groups are not marked).
+  [[gnu::always_inline]] std::size_t plain_east_asian_run(const unsigned char*& p,
+                                                          const unsigned char* end) const {
+    std::size_t n = 0;
+    while (end - p >= 4) {
+      std::uint32_t w;
+      std::memcpy(&w, p, 4);
+      w = little_endian(w);
+      if ((w & 0xC0C0F0u) != 0x8080E0u) break;  // not 1110xxxx 10xxxxxx 10xxxxxx
+      if (!plain_east_asian_3_[(w & 0x0Fu) << 6 | (w >> 8 & 0x3Fu)]) break;
+      p += 3;
+      ++n;
+    }
+    return n;
+  }
 
   std::uint8_t ascii(unsigned b) const { return blocks_[b]; }  // block 0 is U+0000–00FF
 
@@ -134,8 +157,13 @@ class Reader {
   std::uint8_t lookup(char32_t cp) const {
     return blocks_[static_cast<std::size_t>(block_of_[cp >> 8]) << 8 | (cp & 0xFF)];
   }
+  static std::uint32_t little_endian(std::uint32_t w) {
+    if constexpr (std::endian::native == std::endian::big) return __builtin_bswap32(w);
+    return w;
+  }
   const std::uint16_t* block_of_;
   const std::uint8_t* blocks_;
+  const std::uint8_t* plain_east_asian_3_;
 };
 
 enum Want : unsigned { kWord = 1, kChars = 2, kWithSpaces = 4, kCodePoints = 8, kAll = 15 };
@@ -163,6 +191,19 @@ void scan(Tally& t, const unsigned char* begin, const unsigned char* const end) 
     if (*p < 0x80) {
       if constexpr ((W & kCodePoints) != 0) crlf += *p == '\n' && p != begin && p[-1] == '\r';
       entry = reader.ascii(*p++);
+    } else if (const std::size_t n = reader.plain_east_asian_run(p, end); n > 0) {
+      // Each one 字 and one character, whatever came before: the step of East Asian, n times.
+      if constexpr ((W & kWord) != 0) {
+        word += n;
+        offset = kAfterEastAsian * 8;
+      }
+      if constexpr ((W & kChars) != 0) chars += n;
+      if constexpr ((W & kWithSpaces) != 0) with_spaces += n;
+      if constexpr ((W & kCodePoints) != 0) {
+        code_points += n;
+        seen |= static_cast<std::uint8_t>(CharClass::east_asian);
+      }
+      continue;
     } else {
       entry = reader.multi_byte(p, end);
     }

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "support.hpp"
+#include "text/count_table.hpp"
 #include "zhinan/count.hpp"
 
 using zhinan::CountMode;
@@ -196,4 +197,36 @@ TEST_CASE("count stream: finish gives the counts and starts over") {
   const TextCounts chars_only = one.finish();
   CHECK(chars_only.chars == 2);
   CHECK(chars_only.word == 0);  // a counter of one mode fills that mode alone
+}
+
+TEST_CASE("count: a run of ideographs counted without look-ups agrees with the table") {
+  using zhinan::detail::char_table;
+  // Every group of 64 code points marked for the run is East Asian to the last one, and
+  // joins nothing: the unified ideographs are marked, the Hangul syllables (which a
+  // trailing jamo may join) are not.
+  const auto& table = char_table();
+  bool agree = true;
+  for (char32_t group = 0; group < 1024; ++group)
+    for (char32_t cp = group << 6; table.plain_east_asian_3[group] && cp < (group + 1) << 6; ++cp)
+      agree = agree && table.entry(cp) == static_cast<std::uint8_t>(zhinan::detail::CharClass::east_asian);
+  CHECK(agree);
+  CHECK(table.plain_east_asian_3[0x4E00 >> 6]);
+  CHECK_FALSE(table.plain_east_asian_3[0xAC00 >> 6]);
+  CHECK_FALSE(table.plain_east_asian_3[0x4DC0 >> 6]);  // Yijing hexagrams, beside the ideographs
+  CHECK_FALSE(table.plain_east_asian_3[0x3000 >> 6]);  // U+3000 is a space
+  CHECK_FALSE(table.plain_east_asian_3[0xD800 >> 6]);  // surrogates: ill-formed in UTF-8
+  CHECK_FALSE(table.plain_east_asian_3[0x0780 >> 6]);  // overlong as 3 bytes
+  // Where a run meets what it is not: the hexagram ䷀ U+4DC0 is a run of its own, the
+  // encoded surrogate three ill-formed bytes, a run's last three bytes take the usual way.
+  CHECK(zhinan::count_text("一二三\u4DC0一\u4DC0", CountMode::word) == 6);
+  CHECK(zhinan::count_text("中文\xED\xA0\x80中文", CountMode::word) == 5);
+  CHECK(zhinan::count_text("中文\xED\xA0\x80中文", CountMode::chars) == 7);
+  CHECK(zhinan::count_text("中文\xE0\x9E\xBF文", CountMode::chars) == 6);  // overlong U+07BF
+  CHECK(zhinan::count_text("中文\xE4\xB8", CountMode::chars) == 4);       // truncated at the end
+  for (std::size_t n = 0; n < 8; ++n) {
+    const std::string run = zhinan::test::repeat("한中", n);
+    CHECK(zhinan::count_text(run, CountMode::word) == 2 * n);
+    CHECK(zhinan::count_text(run + "ab", CountMode::word) == 2 * n + 1);
+    CHECK(zhinan::count_all(run + "e\u0301").graphemes == 2 * n + 1);
+  }
 }
