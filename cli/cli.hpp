@@ -1,6 +1,7 @@
 // Shared pieces of the `zhinan` command-line tool.
 #pragma once
 
+#include <functional>
 #include <iosfwd>
 #include <memory>
 #include <optional>
@@ -83,6 +84,12 @@ InputLimits text_input_limits(const Profile& profile);
 // finding that says why not: io.read_failed (a file that cannot be read) or
 // format.too_large (standard input over the limit, stopped there, `bytes` empty).
 std::optional<Diagnostic> read_input(std::string_view name, std::string& bytes, const InputLimits& limits);
+// The same reading with the same findings, a buffer at a time: `piece` gets the bytes in
+// order and nothing is kept (on a failure it may have had some already). Standard input
+// still stops past the limit; a file is read to its end, however large.
+using PieceSink = std::function<void(std::string_view)>;
+std::optional<Diagnostic> read_input_pieces(std::string_view name, const InputLimits& limits,
+                                            const PieceSink& piece);
 // The exit code for a failure of read_input: 2 for I/O (io.read_failed), 1 for input
 // over the limit (a finding, as a too-large file gives).
 int input_failure_exit(const Diagnostic& failure);

@@ -42,10 +42,13 @@ int run_count(const Context& ctx, std::span<const std::string> args) {
   if (auto exit = parse_command_line(ctx, kCountCommand, args, parsed)) return *exit;
   const CountMode mode = parse_count_mode(parsed.value("--mode")).value_or(CountMode::word);
   const std::string file = parsed.operands.empty() ? "-" : parsed.operands.front();
-  std::string text;  // as much as a suggestion may hold: stdin may have no end (/dev/zero)
-  if (auto failure = read_input(file, text, text_input_limits(Profile::builtin())))
+  // Counted as it is read, a buffer at a time: a file of any size in little memory.
+  // Standard input stops at as much as a suggestion may hold (it may have no end: /dev/zero).
+  TextCounter counter(mode);
+  const auto feed = [&](std::string_view piece) { counter.feed(piece); };
+  if (auto failure = read_input_pieces(file, text_input_limits(Profile::builtin()), feed))
     return report_input_failure(ctx, file, *failure);
-  ctx.out << count_text(text, mode) << '\n';
+  ctx.out << counter.finish().get(mode) << '\n';
   return kExitOk;
 }
 

@@ -1,4 +1,5 @@
-// Any bytes through every count mode: never a crash, and the counts keep their order.
+// Any bytes through every count mode: never a crash, the counts keep their order, and
+// counting the bytes in pieces gives the counts of the whole.
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -51,5 +52,22 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   require(j.chars == a.chars + b.chars, "chars do not add up across a space", text);
   require(j.chars_with_spaces == a.chars_with_spaces + b.chars_with_spaces + 1,
           "chars-with-spaces do not add up across a space", text);
+
+  // Fed in pieces, cut where the input's first bytes say, the counts are the whole text's.
+  zhinan::TextCounter all_pieces;
+  zhinan::TextCounter word_pieces(CountMode::word);
+  std::size_t at = 0;
+  for (std::size_t i = 0; at < text.size(); ++i) {
+    const std::size_t length = i < text.size() ? static_cast<std::uint8_t>(text[i]) % 9 : text.size();
+    const std::string_view piece = text.substr(at, length);
+    all_pieces.feed(piece);
+    word_pieces.feed(piece);
+    at += piece.size();
+  }
+  const zhinan::TextCounts fed = all_pieces.finish();
+  require(fed.word == all.word && fed.chars == all.chars && fed.chars_with_spaces == all.chars_with_spaces &&
+              fed.graphemes == all.graphemes && fed.code_points == all.code_points,
+          "TextCounter fed in pieces disagrees with count_all", text);
+  require(word_pieces.finish().word == all.word, "TextCounter(word) fed in pieces disagrees", text);
   return 0;
 }

@@ -2,6 +2,8 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <string>
 #include <string_view>
 
 #include "zhinan/count_mode.hpp"
@@ -43,5 +45,39 @@ struct TextCounts {
 };
 
 TextCounts count_all(std::string_view utf8);
+
+// count_text and count_all over a text that arrives in pieces (a file read through a
+// buffer): feeding the pieces in order and then calling finish() gives exactly the counts
+// of the whole text, wherever it was cut, even inside a UTF-8 sequence, a Latin word or
+// CR LF. Memory stays a few bytes (plus, for graphemes, the text since the last place
+// where no cluster can span), however long the text.
+//
+//   TextCounter counter(CountMode::word);
+//   while (read a chunk) counter.feed(chunk);
+//   std::size_t n = counter.finish().word;
+//
+// One counter is one text, fed from one thread at a time.
+class TextCounter {
+ public:
+  TextCounter();                         // all four counts and the code points, as count_all
+  explicit TextCounter(CountMode mode);  // that count alone, as count_text (and as fast)
+
+  void feed(std::string_view utf8);
+  // The counts of all that was fed; an unfinished UTF-8 sequence at the very end counts
+  // as ill-formed bytes, as in count_text. A counter for one mode fills that mode's field
+  // alone (read it with get(mode)), the others stay 0. The counter then starts over empty.
+  TextCounts finish();
+
+ private:
+  void scan(const unsigned char* first, const unsigned char* last);
+  void feed_graphemes(std::string_view utf8);
+
+  unsigned want_;              // which counts are kept (bits of count.cpp's Want)
+  TextCounts counts_;
+  unsigned word_state_ = 0;    // the word count's state machine, between two pieces
+  std::uint8_t tail_size_ = 0;
+  unsigned char tail_[8]{};    // an unfinished UTF-8 sequence at the end of a piece
+  std::string pending_;        // graphemes: the text since the last sure cluster boundary
+};
 
 }  // namespace zhinan

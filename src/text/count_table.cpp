@@ -185,6 +185,11 @@ CharTable build() {
   paint(flat, grapheme_joins(), kGraphemeJoins, true);
 
   CharTable table;
+  // From U+0800 on: below it a 3-byte sequence is overlong, never a plain run.
+  for (std::size_t i = 0x800 >> 6; i < table.plain_east_asian_3.size(); ++i) {
+    const auto first = flat.begin() + static_cast<std::ptrdiff_t>(i << 6);
+    table.plain_east_asian_3[i] = std::all_of(first, first + 64, [&](std::uint8_t e) { return e == cls(CharClass::east_asian); });
+  }
   std::map<std::string, std::uint16_t> seen;  // block contents -> block number
   for (std::size_t hi = 0; hi < table.block_of.size(); ++hi) {
     const auto first = flat.begin() + static_cast<std::ptrdiff_t>(hi << 8);

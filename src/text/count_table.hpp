@@ -46,6 +46,12 @@ struct CharTable {
   std::array<std::uint16_t, kBlockCount> block_of{};
   std::vector<std::uint8_t> blocks;  // block number * 256 + low byte -> class | flags
 
+  // Per 64 code points of U+0800–FFFF, by a 3-byte sequence's lead and first trail byte
+  // (cp >> 6): 1 when all 64 are East Asian and join nothing, as the ideographs do (not
+  // the Hangul syllables: a jamo may join them). A run of them is counted without a
+  // look-up per character.
+  std::array<std::uint8_t, 1024> plain_east_asian_3{};
+
   std::uint8_t entry(char32_t cp) const noexcept {
     return blocks[(static_cast<std::size_t>(block_of[cp >> 8]) << 8) | (cp & 0xFF)];
   }

@@ -321,6 +321,58 @@ class Count(unittest.TestCase):
         self.assertEqual(run("count", "--mode", "letters").returncode, 2)
         self.assertEqual(run("count", "/nonexistent").returncode, 2)
 
+    # A text larger than the command's read buffer (256 KiB for a file, 64 KiB for standard
+    # input), so that buffers end inside a UTF-8 sequence, a Latin word, a cluster.
+    UNIT = "東京2024オリンピック𠀀😀 Hello、World。e\u0301x 👨\u200d👩\u200d👧🇨🇳 含盐量0.4%的盐碱地\r\n"
+    MODES = ("word", "chars", "chars-with-spaces", "graphemes")
+
+    def count_file(self, data, *mode):
+        with tempfile.TemporaryDirectory() as tmp:
+            path = os.path.join(tmp, "big.txt")
+            with open(path, "wb") as f:
+                f.write(data)
+            r = run("count", *mode, path)
+        self.assertEqual(r.returncode, 0, r.stderr.decode())
+        return int(r.stdout)
+
+    def test_a_file_larger_than_the_buffer_counts_as_the_whole_text(self):
+        # Each unit ends a line, where no count carries anything over: the whole is the
+        # unit's count (as the library counts it, in one piece) times the units.
+        times = 1_000_003 // len(self.UNIT.encode())  # ~1 MB, not a multiple of the buffer
+        for mode in self.MODES:
+            with self.subTest(mode=mode):
+                unit = self.count(self.UNIT, "--mode", mode)
+                self.assertEqual(self.count_file((self.UNIT * times).encode(), "--mode", mode), unit * times)
+                self.assertEqual(self.count((self.UNIT * times), "--mode", mode), unit * times)  # stdin
+
+    def test_runs_and_sequences_across_buffers(self):
+        word = b"x" * 700_001  # one Latin word over three buffers
+        self.assertEqual(self.count_file(word), 1)
+        self.assertEqual(self.count_file(word, "--mode", "chars"), len(word))
+        ideographs = b"a" + "𠀀".encode() * 200_000  # 4-byte sequences, the buffers cut inside them
+        self.assertEqual(self.count_file(ideographs), 200_001)
+        self.assertEqual(self.count_file(ideographs, "--mode", "graphemes"), 200_001)
+        self.assertEqual(self.count(ideographs.decode()), 200_001)
+        marks = ("e" + "\u0301" * 200_000).encode()  # one cluster of 400 KB
+        self.assertEqual(self.count_file(marks, "--mode", "graphemes"), 1)
+        self.assertEqual(self.count_file(marks), 1)
+        bad = b"\xe4\xb8" * 300_000  # truncated sequences all through: each byte a U+FFFD
+        self.assertEqual(self.count_file(bad, "--mode", "chars"), 600_000)
+        self.assertEqual(self.count_file(bad + "中".encode()), 2)
+
+    def test_what_is_no_file_is_refused_as_before(self):
+        for path, reason in (("/dev/zero", "is not a regular file"), (tempfile.gettempdir(), "is a folder")):
+            with self.subTest(path=path):
+                r = run("--lang", "en", "count", path)
+                self.assertEqual(r.returncode, 2)
+                self.assertIn("io.read_failed", r.stderr.decode())
+                self.assertIn(reason, r.stderr.decode())
+                self.assertEqual(r.stdout, b"")
+        r = run("count", "-", stdin=b"a" * (LIMIT + 1))
+        self.assertEqual((r.returncode, r.stdout), (1, b""))
+        self.assertIn("format.too_large", r.stderr.decode())
+        self.assertEqual(self.count("a" * LIMIT), 1)  # at the limit it is counted
+
 
 class Name(unittest.TestCase):
     def test_forbidden_characters_become_readable(self):
