@@ -2,31 +2,33 @@
 # zhinan::zhinan and a pkg-config file.
 include(CMakePackageConfigHelpers)
 
+# Components, one per Debian package (cmake/Package.cmake): runtime → libzhinan1, dev →
+# libzhinan-dev, cli → zhinan; python is installed by cmake --install, not packaged.
 install(TARGETS zhinan EXPORT zhinanTargets
-  LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
-  ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
-  RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR}
+  LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR} COMPONENT runtime NAMELINK_COMPONENT dev
+  ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR} COMPONENT dev
+  RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR} COMPONENT runtime
   INCLUDES DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
 # The C header, and the header-only C++17 wrapper over it (zhinan.hpp: the hourglass's top).
 install(FILES ${PROJECT_SOURCE_DIR}/capi/include/zhinan.h ${PROJECT_SOURCE_DIR}/capi/include/zhinan.hpp
-        DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
-install(TARGETS zhinan_cli RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+        DESTINATION ${CMAKE_INSTALL_INCLUDEDIR} COMPONENT dev)
+install(TARGETS zhinan_cli RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR} COMPONENT cli)
 install(FILES ${PROJECT_SOURCE_DIR}/data/profiles/shandong-2025.json
-        DESTINATION ${CMAKE_INSTALL_DATADIR}/zhinan/profiles)
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/zhinan/profiles COMPONENT cli)
 
 set(ZHINAN_CMAKE_DIR ${CMAKE_INSTALL_LIBDIR}/cmake/zhinan)
-install(EXPORT zhinanTargets NAMESPACE zhinan:: DESTINATION ${ZHINAN_CMAKE_DIR})
+install(EXPORT zhinanTargets NAMESPACE zhinan:: DESTINATION ${ZHINAN_CMAKE_DIR} COMPONENT dev)
 configure_package_config_file(${PROJECT_SOURCE_DIR}/cmake/zhinanConfig.cmake.in
   ${PROJECT_BINARY_DIR}/zhinanConfig.cmake INSTALL_DESTINATION ${ZHINAN_CMAKE_DIR})
 write_basic_package_version_file(${PROJECT_BINARY_DIR}/zhinanConfigVersion.cmake
   COMPATIBILITY SameMajorVersion)
 install(FILES ${PROJECT_BINARY_DIR}/zhinanConfig.cmake ${PROJECT_BINARY_DIR}/zhinanConfigVersion.cmake
-        DESTINATION ${ZHINAN_CMAKE_DIR})
+        DESTINATION ${ZHINAN_CMAKE_DIR} COMPONENT dev)
 
 # Relocatable: the prefix is found from where the .pc file lies.
 file(RELATIVE_PATH ZHINAN_PC_TO_PREFIX /prefix/${CMAKE_INSTALL_LIBDIR}/pkgconfig /prefix)
 configure_file(${PROJECT_SOURCE_DIR}/cmake/zhinan.pc.in ${PROJECT_BINARY_DIR}/zhinan.pc @ONLY)
-install(FILES ${PROJECT_BINARY_DIR}/zhinan.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
+install(FILES ${PROJECT_BINARY_DIR}/zhinan.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig COMPONENT dev)
 
 # The Python wrapper (component "python", in every full install): the package from
 # bindings/python, and zhinan/_install.py naming the prefix, written when installing (so

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what is needed, builds, and runs every test under the `default` and `asan`
 # presets, the threaded C API tests under the `tsan` preset (ThreadSanitizer; it builds only
-# the library and those tests), then the fuzz targets under the `fuzz` preset. Ends with
-# ctest's summary line of the combined run.
+# the library and those tests), then the fuzz targets under the `fuzz` preset, then the
+# release build and its .deb files (the `deb` test preset). Ends with ctest's summary line
+# of the combined run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
@@ -24,9 +25,11 @@ echo "== preset fuzz"
 scripts/build.sh fuzz
 ctest --preset fuzz -j"$(nproc)" 2>&1 | tee build/fuzz-ci/ctest.log || status=1
 # The README's main command builds the release preset: it must build warning-free too.
-echo "== preset release (build only)"
+# From it, the .deb files: built with cpack, installed, used and removed (deb.install).
+echo "== preset release (build, then the .deb files)"
 scripts/build.sh release
+ctest --preset deb 2>&1 | tee build/release/ctest.log || status=1
 # One closing line for the whole run, in ctest's own words.
 python3 scripts/ctest_summary.py build/default/ctest.log build/asan/ctest.log build/tsan/ctest.log \
-  build/fuzz-ci/ctest.log
+  build/fuzz-ci/ctest.log build/release/ctest.log
 exit $status
