@@ -45,7 +45,7 @@ namespace Zhinan
         public Audit(Profile profile = null)
         {
             AuditHandle h = null;
-            int status = Profile.Use(profile, p => NativeMethods.zn_audit_new(out h, p));
+            int status = LibraryLoader.Run(() => Profile.Use(profile, p => NativeMethods.zn_audit_new(out h, p)));
             if (status != NativeMethods.ZN_OK)
             {
                 ZhinanException failure = Errors.Last(status);

@@ -30,7 +30,7 @@ namespace Zhinan
             byte[] name = Utf8.Z(path, "path");
             RegistryHandle h = null;
             DiagnosticsHandle d = null;
-            int status = Profile.Use(profile, p => NativeMethods.zn_registry_from_jsonl_file(out h, out d, p, name));
+            int status = LibraryLoader.Run(() => Profile.Use(profile, p => NativeMethods.zn_registry_from_jsonl_file(out h, out d, p, name)));
             try
             {
                 return new Registry(h, Errors.Finish(status, d));
@@ -46,8 +46,9 @@ namespace Zhinan
         public static Registry Load(string path)
         {
             if (path == null) throw new ArgumentNullException("path");
-            RegistryHandle h;
-            int status = NativeMethods.zn_registry_load(out h, Utf8.Z(path, "path"));
+            byte[] name = Utf8.Z(path, "path");
+            RegistryHandle h = null;
+            int status = LibraryLoader.Run(() => NativeMethods.zn_registry_load(out h, name));
             if (status != NativeMethods.ZN_OK)
             {
                 ZhinanException failure = Errors.Last(status);
@@ -128,7 +129,7 @@ namespace Zhinan
         public Batch(Profile profile = null)
         {
             BatchHandle h = null;
-            int status = Profile.Use(profile, p => NativeMethods.zn_batch_new(out h, p));
+            int status = LibraryLoader.Run(() => Profile.Use(profile, p => NativeMethods.zn_batch_new(out h, p)));
             if (status != NativeMethods.ZN_OK)
             {
                 ZhinanException failure = Errors.Last(status);

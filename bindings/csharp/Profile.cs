@@ -36,15 +36,18 @@ namespace Zhinan
 
         public static Profile Builtin()
         {
-            ProfileHandle h;
-            int status = NativeMethods.zn_profile_builtin(out h);
-            if (status != NativeMethods.ZN_OK)
+            return LibraryLoader.Run(() =>
             {
-                ZhinanException failure = Errors.Last(status);
-                h.Dispose();
-                throw failure;
-            }
-            return new Profile(h);
+                ProfileHandle h;
+                int status = NativeMethods.zn_profile_builtin(out h);
+                if (status != NativeMethods.ZN_OK)
+                {
+                    ZhinanException failure = Errors.Last(status);
+                    h.Dispose();
+                    throw failure;
+                }
+                return new Profile(h);
+            });
         }
 
         /// <summary>Reads zhinan.profile/1; ZhinanException with Diagnostics when it cannot.</summary>
@@ -56,19 +59,26 @@ namespace Zhinan
         public static Profile FromJson(byte[] utf8)
         {
             if (utf8 == null) throw new ArgumentNullException("utf8");
-            ProfileHandle h;
-            DiagnosticsHandle d;
-            int status = NativeMethods.zn_profile_from_json(out h, out d, utf8, Sizes.Length(utf8));
-            return Adopt(status, h, d);
+            return LibraryLoader.Run(() =>
+            {
+                ProfileHandle h;
+                DiagnosticsHandle d;
+                int status = NativeMethods.zn_profile_from_json(out h, out d, utf8, Sizes.Length(utf8));
+                return Adopt(status, h, d);
+            });
         }
 
         public static Profile FromFile(string path)
         {
             if (path == null) throw new ArgumentNullException("path");
-            ProfileHandle h;
-            DiagnosticsHandle d;
-            int status = NativeMethods.zn_profile_from_file(out h, out d, Utf8.Z(path, "path"));
-            return Adopt(status, h, d);
+            byte[] name = Utf8.Z(path, "path");
+            return LibraryLoader.Run(() =>
+            {
+                ProfileHandle h;
+                DiagnosticsHandle d;
+                int status = NativeMethods.zn_profile_from_file(out h, out d, name);
+                return Adopt(status, h, d);
+            });
         }
 
         private static Profile Adopt(int status, ProfileHandle h, DiagnosticsHandle d)

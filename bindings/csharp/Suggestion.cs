@@ -34,15 +34,18 @@ namespace Zhinan
 
         public Suggestion()
         {
-            SuggestionHandle h;
-            int status = NativeMethods.zn_suggestion_new(out h);
-            if (status != NativeMethods.ZN_OK)
+            Handle = LibraryLoader.Run(() =>
             {
-                ZhinanException failure = Errors.Last(status);
-                h.Dispose();
-                throw failure;
-            }
-            Handle = h;
+                SuggestionHandle h;
+                int status = NativeMethods.zn_suggestion_new(out h);
+                if (status != NativeMethods.ZN_OK)
+                {
+                    ZhinanException failure = Errors.Last(status);
+                    h.Dispose();
+                    throw failure;
+                }
+                return h;
+            });
             ParseDiagnostics = NoDiagnostics;
         }
 
@@ -67,7 +70,7 @@ namespace Zhinan
             if (utf8 == null) throw new ArgumentNullException("utf8");
             SuggestionHandle h = null;
             DiagnosticsHandle d = null;
-            int status = Profile.Use(profile, p => NativeMethods.zn_suggestion_from_json(out h, out d, p, utf8, Sizes.Length(utf8)));
+            int status = LibraryLoader.Run(() => Profile.Use(profile, p => NativeMethods.zn_suggestion_from_json(out h, out d, p, utf8, Sizes.Length(utf8))));
             return Adopt(status, h, d, null);
         }
 
@@ -78,7 +81,7 @@ namespace Zhinan
             byte[] name = Utf8.Z(path, "path");
             SuggestionHandle h = null;
             DiagnosticsHandle d = null;
-            int status = Profile.Use(profile, p => NativeMethods.zn_suggestion_from_file(out h, out d, p, name));
+            int status = LibraryLoader.Run(() => Profile.Use(profile, p => NativeMethods.zn_suggestion_from_file(out h, out d, p, name)));
             return Adopt(status, h, d, path);
         }
 
@@ -95,7 +98,7 @@ namespace Zhinan
             byte[] bytes = data.Length > 0 ? data : new byte[1];
             SuggestionHandle h = null;
             DiagnosticsHandle d = null;
-            int status = Profile.Use(profile, p => NativeMethods.zn_suggestion_from_docx(out h, out d, p, bytes, Sizes.Length(data)));
+            int status = LibraryLoader.Run(() => Profile.Use(profile, p => NativeMethods.zn_suggestion_from_docx(out h, out d, p, bytes, Sizes.Length(data))));
             return Adopt(status, h, d, null);
         }
 
@@ -108,7 +111,7 @@ namespace Zhinan
             byte[] name = Utf8.Z(path, "path");
             SuggestionHandle h = null;
             DiagnosticsHandle d = null;
-            int status = Profile.Use(profile, p => NativeMethods.zn_suggestion_from_docx_file(out h, out d, p, name));
+            int status = LibraryLoader.Run(() => Profile.Use(profile, p => NativeMethods.zn_suggestion_from_docx_file(out h, out d, p, name)));
             return Adopt(status, h, d, path);
         }
 

@@ -214,13 +214,25 @@ namespace Zhinan
         {
             get
             {
-                int major, minor, patch;
-                NativeMethods.zn_version(out major, out minor, out patch);
-                return new Version(major, minor, patch);
+                return LibraryLoader.Run(() =>
+                {
+                    int major, minor, patch;
+                    NativeMethods.zn_version(out major, out minor, out patch);
+                    return new Version(major, minor, patch);
+                });
             }
         }
 
-        public static string VersionString { get { return Utf8.From(NativeMethods.zn_version_string()); } }
+        public static string VersionString
+        {
+            get { return LibraryLoader.Run(() => Utf8.From(NativeMethods.zn_version_string())); }
+        }
+
+        /// <summary>The file libzhinan was loaded from: ZHINAN_LIBRARY, the application's folder,
+        /// an install prefix's libdir (a full path), or the bare file name the system loader
+        /// found. Loads the library when nothing has yet; DllNotFoundException, naming every
+        /// place tried, when it cannot be loaded.</summary>
+        public static string LoadedFrom { get { return LibraryLoader.LoadedFrom; } }
 
         /// <summary>Throws when the loaded library is of another major version than this wrapper.</summary>
         public static void CheckVersion()
@@ -233,15 +245,18 @@ namespace Zhinan
         {
             get
             {
-                int n = Sizes.Count(NativeMethods.zn_rule_count());
-                var rules = new List<Rule>(n);
-                for (int i = 0; i < n; ++i)
+                return LibraryLoader.Run(() =>
                 {
-                    UIntPtr at = Sizes.Index(i);
-                    rules.Add(new Rule(Utf8.From(NativeMethods.zn_rule_id(at)), (Severity)NativeMethods.zn_rule_severity(at),
-                                       Utf8.From(NativeMethods.zn_rule_field(at))));
-                }
-                return rules.AsReadOnly();
+                    int n = Sizes.Count(NativeMethods.zn_rule_count());
+                    var rules = new List<Rule>(n);
+                    for (int i = 0; i < n; ++i)
+                    {
+                        UIntPtr at = Sizes.Index(i);
+                        rules.Add(new Rule(Utf8.From(NativeMethods.zn_rule_id(at)),
+                                           (Severity)NativeMethods.zn_rule_severity(at), Utf8.From(NativeMethods.zn_rule_field(at))));
+                    }
+                    return (IReadOnlyList<Rule>)rules.AsReadOnly();
+                });
             }
         }
     }
@@ -260,9 +275,12 @@ namespace Zhinan
         public static int Count(string text, CountMode mode = CountMode.Word)
         {
             byte[] bytes = Utf8.Bytes(text, "text");
-            UIntPtr n;
-            Errors.Check(NativeMethods.zn_count(out n, bytes, Sizes.Length(bytes), (int)mode));
-            return Sizes.Count(n);
+            return LibraryLoader.Run(() =>
+            {
+                UIntPtr n;
+                Errors.Check(NativeMethods.zn_count(out n, bytes, Sizes.Length(bytes), (int)mode));
+                return Sizes.Count(n);
+            });
         }
 
         /// <summary>Text as the duplicate rules compare it (NFKC, case and width folded,
@@ -270,10 +288,13 @@ namespace Zhinan
         public static string Fold(string text)
         {
             byte[] bytes = Utf8.Bytes(text, "text");
-            IntPtr p;
-            UIntPtr length;
-            int status = NativeMethods.zn_fold(out p, out length, bytes, Sizes.Length(bytes));
-            return Utf8.Owned(status, p, length);
+            return LibraryLoader.Run(() =>
+            {
+                IntPtr p;
+                UIntPtr length;
+                int status = NativeMethods.zn_fold(out p, out length, bytes, Sizes.Length(bytes));
+                return Utf8.Owned(status, p, length);
+            });
         }
 
         /// <summary>One file or folder name made legal and readable everywhere; changes lists
@@ -281,11 +302,18 @@ namespace Zhinan
         public static string SanitizeName(string name, out IReadOnlyList<Diagnostic> changes)
         {
             if (name == null) throw new ArgumentNullException("name");
-            IntPtr p;
-            UIntPtr length;
-            DiagnosticsHandle d;
-            int status = NativeMethods.zn_name_sanitize(out p, out length, out d, Utf8.Z(name, "name"));
-            return Named(status, p, length, d, out changes);
+            byte[] text = Utf8.Z(name, "name");
+            IReadOnlyList<Diagnostic> found = null;
+            string sanitized = LibraryLoader.Run(() =>
+            {
+                IntPtr p;
+                UIntPtr length;
+                DiagnosticsHandle d;
+                int status = NativeMethods.zn_name_sanitize(out p, out length, out d, text);
+                return Named(status, p, length, d, out found);
+            });
+            changes = found;
+            return sanitized;
         }
 
         /// <summary>A package entry's name, 序号.项目名称-建议单位.ext, short enough for every
@@ -297,13 +325,20 @@ namespace Zhinan
             if (title == null) throw new ArgumentNullException("title");
             if (unit == null) throw new ArgumentNullException("unit");
             if (extension == null) throw new ArgumentNullException("extension");
-            IntPtr p;
-            UIntPtr length;
-            DiagnosticsHandle d;
-            int status = NativeMethods.zn_name_entry(out p, out length, out d, Utf8.Z(folder, "folder"), number,
-                                                     Utf8.Z(title, "title"), Utf8.Z(unit, "unit"),
-                                                     Utf8.Z(extension, "extension"), Utf8.Z(pattern, "pattern"));
-            return Named(status, p, length, d, out changes);
+            byte[] folderZ = Utf8.Z(folder, "folder"), titleZ = Utf8.Z(title, "title"), unitZ = Utf8.Z(unit, "unit"),
+                   extensionZ = Utf8.Z(extension, "extension"), patternZ = Utf8.Z(pattern, "pattern");
+            IReadOnlyList<Diagnostic> found = null;
+            string entry = LibraryLoader.Run(() =>
+            {
+                IntPtr p;
+                UIntPtr length;
+                DiagnosticsHandle d;
+                int status = NativeMethods.zn_name_entry(out p, out length, out d, folderZ, number, titleZ, unitZ,
+                                                         extensionZ, patternZ);
+                return Named(status, p, length, d, out found);
+            });
+            changes = found;
+            return entry;
         }
 
         private static string Named(int status, IntPtr p, UIntPtr length, DiagnosticsHandle d,
