@@ -15,6 +15,8 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.ObjectModel;
+using System.Globalization;
+using System.Text;
 
 namespace Zhinan
 {
@@ -154,6 +156,80 @@ namespace Zhinan
                 }
                 return (IReadOnlyList<Diagnostic>)found.AsReadOnly();
             });
+        }
+    }
+
+    /// <summary>Lists of findings, as the C API writes them.</summary>
+    public static class Diagnostics
+    {
+        /// <summary>The findings as one JSON array, character for character as
+        /// zn_diagnostics_to_json writes it: per finding file and package (each only when not
+        /// ""), entry (when package or entry is not ""), id, severity ("error", "warning" or
+        /// "info"), path, message_zh, message_en, line, column (0 when none) and params (an
+        /// object of strings); compact, with Chinese as it is. What a web service or a log
+        /// stores.</summary>
+        public static string ToJson(this IEnumerable<Diagnostic> findings)
+        {
+            if (findings == null) throw new ArgumentNullException("findings");
+            var json = new StringBuilder("[");
+            bool first = true;
+            foreach (Diagnostic d in findings)
+            {
+                if (d == null) throw new ArgumentException("a finding is null", "findings");
+                if (!first) json.Append(',');
+                first = false;
+                json.Append('{');
+                if (d.File.Length > 0) Member(json, "file", d.File).Append(',');
+                if (d.Package.Length > 0) Member(json, "package", d.Package).Append(',');
+                if (d.Package.Length > 0 || d.Entry.Length > 0) Member(json, "entry", d.Entry).Append(',');
+                Member(json, "id", d.Id).Append(',');
+                Member(json, "severity", d.Severity.ToString().ToLowerInvariant()).Append(',');
+                Member(json, "path", d.Path).Append(',');
+                Member(json, "message_zh", d.MessageZh).Append(',');
+                Member(json, "message_en", d.MessageEn).Append(',');
+                json.Append("\"line\":").Append(d.Line.ToString(CultureInfo.InvariantCulture)).Append(',');
+                json.Append("\"column\":").Append(d.Column.ToString(CultureInfo.InvariantCulture)).Append(',');
+                json.Append("\"params\":{");
+                bool firstParam = true;
+                foreach (KeyValuePair<string, string> param in d.Params)
+                {
+                    if (!firstParam) json.Append(',');
+                    firstParam = false;
+                    Member(json, param.Key, param.Value);
+                }
+                json.Append("}}");
+            }
+            return json.Append(']').ToString();
+        }
+
+        private static StringBuilder Member(StringBuilder json, string name, string value)
+        {
+            return Text(Text(json, name).Append(':'), value);
+        }
+
+        /// <summary>A JSON string as Boost.JSON writes it: \" \\ \b \t \n \f \r, other
+        /// control characters as \u00xx, everything else as it is.</summary>
+        private static StringBuilder Text(StringBuilder json, string text)
+        {
+            json.Append('"');
+            foreach (char c in text ?? "")
+            {
+                switch (c)
+                {
+                case '"': json.Append("\\\""); break;
+                case '\\': json.Append("\\\\"); break;
+                case '\b': json.Append("\\b"); break;
+                case '\t': json.Append("\\t"); break;
+                case '\n': json.Append("\\n"); break;
+                case '\f': json.Append("\\f"); break;
+                case '\r': json.Append("\\r"); break;
+                default:
+                    if (c < ' ') json.Append("\\u00").Append(((int)c).ToString("x2", CultureInfo.InvariantCulture));
+                    else json.Append(c);
+                    break;
+                }
+            }
+            return json.Append('"');
         }
     }
 
