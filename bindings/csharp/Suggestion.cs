@@ -10,11 +10,16 @@ namespace Zhinan
     [Flags]
     public enum ProjectTypes
     {
+        /// <summary>No type ticked.</summary>
         None = 0,
-        BringIn = 1,    // “引进来”
-        GoGlobal = 2,   // “走出去”
-        Platform = 4,   // 依托国际创新合作平台
-        MajorEvent = 8  // 重大活动签约
+        /// <summary>“引进来” (ZN_TYPE_BRING_IN).</summary>
+        BringIn = 1,
+        /// <summary>“走出去” (ZN_TYPE_GO_GLOBAL).</summary>
+        GoGlobal = 2,
+        /// <summary>依托国际创新合作平台 (ZN_TYPE_PLATFORM).</summary>
+        Platform = 4,
+        /// <summary>重大活动签约 (ZN_TYPE_MAJOR_EVENT).</summary>
+        MajorEvent = 8
     }
 
     /// <summary>A guideline suggestion. new Suggestion() is an empty one (under the built-in
@@ -32,6 +37,7 @@ namespace Zhinan
 
         internal readonly SuggestionHandle Handle;
 
+        /// <summary>An empty suggestion (zn_suggestion_new) under the built-in profile.</summary>
         public Suggestion()
         {
             Handle = LibraryLoader.Run(() =>
@@ -157,13 +163,18 @@ namespace Zhinan
             return new Suggestion(copy, ParseDiagnostics, SourcePath);
         }
 
+        /// <summary>Validator.Validate(this, profile, mode): the call's rules, under profile (null: the
+        /// one this suggestion was read under).</summary>
         public IReadOnlyList<Diagnostic> Validate(Profile profile = null, ValidationMode mode = ValidationMode.Submit)
         {
             return Validator.Validate(this, profile, mode);
         }
 
+        /// <summary>Frees the suggestion now (zn_suggestion_free); later calls throw
+        /// ObjectDisposedException.</summary>
         public void Dispose() { Handle.Dispose(); }
 
+        /// <summary>"Suggestion TITLE", or "Suggestion (disposed)".</summary>
         public override string ToString()
         {
             return Handle.IsClosed ? "Suggestion (disposed)" : "Suggestion " + Title;
@@ -265,6 +276,8 @@ namespace Zhinan
             set { Industries = string.IsNullOrEmpty(value) ? null : new[] { value }; }
         }
 
+        /// <summary>Adds a 产业领域 by code or label (zn_suggestion_add_industry); unknown text is kept for
+        /// validation to report; null or "" is refused.</summary>
         public void AddIndustry(string codeOrLabel)
         {
             byte[] entry = Entries(new[] { codeOrLabel }, "codeOrLabel")[0];
@@ -285,6 +298,8 @@ namespace Zhinan
             set { Regions = string.IsNullOrEmpty(value) ? null : new[] { value }; }
         }
 
+        /// <summary>Adds a 合作国别、地区 by code or label (zn_suggestion_add_region); unknown text is kept
+        /// for validation to report; null or "" is refused.</summary>
         public void AddRegion(string codeOrLabel)
         {
             byte[] entry = Entries(new[] { codeOrLabel }, "codeOrLabel")[0];
@@ -292,6 +307,8 @@ namespace Zhinan
         }
 
         // --- 项目类型
+        /// <summary>项目类型 as flags; setting an undefined flag throws ZhinanException (InvalidArgument).
+        /// Clearing BringIn keeps the sub-types.</summary>
         public ProjectTypes ProjectTypes
         {
             get { return (ProjectTypes)Handle.Use(p => NativeMethods.zn_suggestion_type_flags(p)); }

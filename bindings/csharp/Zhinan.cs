@@ -23,15 +23,25 @@ namespace Zhinan
     /// <summary>zn_status: what a failed call returns. Never renumbered.</summary>
     public enum ZhinanStatus
     {
+        /// <summary>ZN_OK: success.</summary>
         Ok = 0,
-        InvalidArgument = -1, // ZN_EINVAL: NULL, out of range, not UTF-8
-        Parse = -2,           // ZN_EPARSE: the input could not be read at all
-        IO = -3,              // ZN_EIO: a file could not be read or written
-        OutOfMemory = -4,     // ZN_ENOMEM
-        NotFound = -5,        // ZN_ENOTFOUND: no such code in the call profile
-        Refused = -6,         // ZN_EREFUSED: the package was refused, a suggestion has errors
-        Canceled = -7,        // ZN_ECANCELED: the progress callback cancelled; nothing written
-        Internal = -99        // ZN_EINTERNAL: a bug in zhinan
+        /// <summary>ZN_EINVAL: an argument is invalid (NULL, out of range, not UTF-8).</summary>
+        InvalidArgument = -1,
+        /// <summary>ZN_EPARSE: the input could not be read at all (see Diagnostics).</summary>
+        Parse = -2,
+        /// <summary>ZN_EIO: a file could not be read or written.</summary>
+        IO = -3,
+        /// <summary>ZN_ENOMEM: out of memory.</summary>
+        OutOfMemory = -4,
+        /// <summary>ZN_ENOTFOUND: no such code in the call profile.</summary>
+        NotFound = -5,
+        /// <summary>ZN_EREFUSED: the package was refused, a suggestion has errors (see
+        /// Diagnostics).</summary>
+        Refused = -6,
+        /// <summary>ZN_ECANCELED: the progress callback cancelled; nothing was written.</summary>
+        Canceled = -7,
+        /// <summary>ZN_EINTERNAL: a bug in zhinan; the message says what.</summary>
+        Internal = -99
     }
 
     /// <summary>A failed zhinan call. Message is Chinese, a newline, then English.</summary>
@@ -50,10 +60,13 @@ namespace Zhinan
             Diagnostics = diagnostics ?? None;
         }
 
+        /// <summary>The zn_status the call returned.</summary>
         public ZhinanStatus Status { get; private set; }
         /// <summary>The rule id of the failure ("format.json_invalid", …), "" when it has none.</summary>
         public string RuleId { get; private set; }
+        /// <summary>The message in Chinese (zn_error_last up to its newline).</summary>
         public string MessageZh { get; private set; }
+        /// <summary>The message in English (zn_error_last after its newline).</summary>
         public string MessageEn { get; private set; }
         /// <summary>What was wrong with input that could not be read; empty otherwise.</summary>
         public IReadOnlyList<Diagnostic> Diagnostics { get; private set; }
@@ -64,10 +77,14 @@ namespace Zhinan
         }
     }
 
+    /// <summary>zn_severity: how serious a finding is.</summary>
     public enum Severity
     {
+        /// <summary>ZN_SEVERITY_ERROR: the suggestion cannot be submitted so.</summary>
         Error = 0,
+        /// <summary>ZN_SEVERITY_WARNING: to check, not refused.</summary>
         Warning = 1,
+        /// <summary>ZN_SEVERITY_INFO: for information.</summary>
         Info = 2
     }
 
@@ -78,12 +95,16 @@ namespace Zhinan
     /// audit names its package (Package) and the entry inside it (Entry).</summary>
     public sealed class Diagnostic
     {
+        /// <summary>A finding not about an audit's package (Package and Entry ""); parameters is
+        /// copied.</summary>
         public Diagnostic(string id, Severity severity, string path, string messageZh, string messageEn, int line, int column,
                           IDictionary<string, string> parameters, string file = "")
             : this(id, severity, path, messageZh, messageEn, line, column, parameters, file, "", "")
         {
         }
 
+        /// <summary>A finding with every field; null file, package or entry is "", parameters is
+        /// copied.</summary>
         public Diagnostic(string id, Severity severity, string path, string messageZh, string messageEn, int line, int column,
                           IDictionary<string, string> parameters, string file, string package, string entry)
         {
@@ -100,13 +121,21 @@ namespace Zhinan
             Params = new ReadOnlyDictionary<string, string>(new Dictionary<string, string>(parameters));
         }
 
+        /// <summary>The rule id of SPEC.md ("overview.too_long", …).</summary>
         public string Id { get; private set; }
+        /// <summary>How serious it is.</summary>
         public Severity Severity { get; private set; }
+        /// <summary>The JSON pointer of the field ("/overview"; "" for the whole suggestion).</summary>
         public string Path { get; private set; }
+        /// <summary>The message in Chinese.</summary>
         public string MessageZh { get; private set; }
+        /// <summary>The message in English.</summary>
         public string MessageEn { get; private set; }
+        /// <summary>The 1-based line in the raw text; 0 when it has none.</summary>
         public int Line { get; private set; }
+        /// <summary>The 1-based column in the raw text; 0 when it has none.</summary>
         public int Column { get; private set; }
+        /// <summary>The parameters the messages cite (limit, count, value, …), in order.</summary>
         public IReadOnlyDictionary<string, string> Params { get; private set; }
         /// <summary>The suggestion's name in a batch ("" for a single suggestion).</summary>
         public string File { get; private set; }
@@ -116,6 +145,8 @@ namespace Zhinan
         /// as a whole, and for other findings).</summary>
         public string Entry { get; private set; }
 
+        /// <summary>"severity id where: MessageZh", where is the line:column or the path, after File,
+        /// Package and Entry.</summary>
         public override string ToString()
         {
             string where = Line > 0 ? Line + ":" + Column : Path;
@@ -233,6 +264,7 @@ namespace Zhinan
         }
     }
 
+    /// <summary>zn_mode: how strictly Validate checks.</summary>
     public enum ValidationMode
     {
         /// <summary>The department's check before packaging: the rules as SPEC.md lists them.</summary>
@@ -241,10 +273,13 @@ namespace Zhinan
         Draft = 1
     }
 
+    /// <summary>zn_validate: the call's rules for one suggestion.</summary>
     public static class Validator
     {
-        /// <summary>Every single-suggestion rule of the call, under profile (null: the built-in
-        /// 2025 one), in the form's order. Throws only when the check could not run.</summary>
+        /// <summary>Every single-suggestion rule of the call (zn_validate), under profile (null:
+        /// the profile the suggestion was read under; the built-in 2025 one for new Suggestion()),
+        /// in the form's order, then the report outline's. Throws only when the check could not
+        /// run.</summary>
         public static IReadOnlyList<Diagnostic> Validate(Suggestion suggestion, Profile profile = null,
                                                          ValidationMode mode = ValidationMode.Submit)
         {
@@ -275,8 +310,11 @@ namespace Zhinan
             Field = field;
         }
 
+        /// <summary>The rule id (stable; see SPEC.md).</summary>
         public string Id { get; private set; }
+        /// <summary>Its default severity.</summary>
         public Severity Severity { get; private set; }
+        /// <summary>The form's field it concerns, in Chinese.</summary>
         public string Field { get; private set; }
     }
 
@@ -286,6 +324,7 @@ namespace Zhinan
         /// <summary>The major version this wrapper was written for (ZN_VERSION_MAJOR).</summary>
         public const int AbiMajor = 1;
 
+        /// <summary>The version of the library loaded (zn_version).</summary>
         public static Version Version
         {
             get
@@ -299,6 +338,7 @@ namespace Zhinan
             }
         }
 
+        /// <summary>The version of the library loaded as text, "1.0.0" (zn_version_string).</summary>
         public static string VersionString
         {
             get { return LibraryLoader.Run(() => Utf8.From(NativeMethods.zn_version_string())); }
@@ -317,6 +357,8 @@ namespace Zhinan
                 throw new NotSupportedException("libzhinan " + VersionString + " is loaded; this wrapper needs " + AbiMajor + ".x");
         }
 
+        /// <summary>Every rule of the registry (zn_rule_count, zn_rule_id, zn_rule_severity,
+        /// zn_rule_field), in the library's order.</summary>
         public static IReadOnlyList<Rule> Rules
         {
             get
@@ -337,17 +379,24 @@ namespace Zhinan
         }
     }
 
+    /// <summary>zn_count_mode: what TextTools.Count counts.</summary>
     public enum CountMode
     {
-        Word = 0,             // Word's 字数: what "1000 字以内" means
-        Chars = 1,            // 字符数(不计空格)
-        CharsWithSpaces = 2,  // 字符数(计空格)
-        Graphemes = 3         // user-perceived characters
+        /// <summary>Word's 字数: East Asian characters plus runs of other text, what "1000字以内" means.</summary>
+        Word = 0,
+        /// <summary>字符数(不计空格): characters without spaces.</summary>
+        Chars = 1,
+        /// <summary>字符数(计空格): characters with spaces.</summary>
+        CharsWithSpaces = 2,
+        /// <summary>User-perceived characters (grapheme clusters).</summary>
+        Graphemes = 3
     }
 
     /// <summary>Counting 字 as reviewers do, folding text for comparison, package file names.</summary>
     public static class TextTools
     {
+        /// <summary>Counts text as reviewers do with Word's 字数统计 (zn_count), nothing normalized
+        /// first.</summary>
         public static int Count(string text, CountMode mode = CountMode.Word)
         {
             byte[] bytes = Utf8.Bytes(text, "text");
