@@ -122,7 +122,8 @@ namespace Zhinan
             var folders = new List<string>();
             string app = AppContext.BaseDirectory;
             if (!string.IsNullOrEmpty(app)) folders.Add(app);
-            string assembly = Path.GetDirectoryName(typeof(LibraryLoader).Assembly.Location);
+            string location = typeof(LibraryLoader).Assembly.Location; // "" in a single-file app
+            string assembly = string.IsNullOrEmpty(location) ? null : Path.GetDirectoryName(location);
             if (!string.IsNullOrEmpty(assembly) && !SameFolder(assembly, app)) folders.Add(assembly);
             foreach (string folder in folders)
                 yield return new KeyValuePair<string, string>("the application's folder", Path.Combine(folder, FileName));
