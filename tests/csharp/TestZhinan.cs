@@ -686,6 +686,8 @@ internal static class TestZhinan
 
                 string json = audit.Report(AuditFormat.Json);
                 Check(json.Contains("\"zhinan.audit/1\"") && json.Contains("batch.duplicate"), "the JSON report");
+                Check(json.Contains("\"diagnostics\":" + found.ToJson() + ","),
+                      "the report's findings are Diagnostics.ToJson of Run's (package and entry as the C writes them)");
                 Check(audit.Report(AuditFormat.Html).StartsWith("<!DOCTYPE html", StringComparison.OrdinalIgnoreCase),
                       "the HTML report");
                 Check(audit.Report().StartsWith("审核结果：", StringComparison.Ordinal), "the text report, Chinese first");
@@ -713,6 +715,8 @@ internal static class TestZhinan
                 Check(found.Any(d => d.Id == "audit.unreadable" && d.Package == "not-an-archive.zip" && d.Entry == ""),
                       "audit.unreadable for what is no archive");
                 Check(found.Any(d => d.Id == "audit.unreadable" && d.Package == "empty.zip"), "an empty package");
+                Check(audit.Report(AuditFormat.Json).Contains("\"diagnostics\":" + found.ToJson() + ","),
+                      "the unreadable packages' findings as the C writes them");
             }
             var disposed = new Audit();
             disposed.Dispose();
