@@ -303,6 +303,10 @@ namespace Zhinan
         internal static extern int zn_rule_severity(UIntPtr i);
         [DllImport(Lib, CallingConvention = Cdecl, ExactSpelling = true)]
         internal static extern IntPtr zn_rule_field(UIntPtr i);
+        [DllImport(Lib, CallingConvention = Cdecl, ExactSpelling = true)]
+        internal static extern IntPtr zn_rule_message_zh(UIntPtr i);
+        [DllImport(Lib, CallingConvention = Cdecl, ExactSpelling = true)]
+        internal static extern IntPtr zn_rule_message_en(UIntPtr i);
 
         // Text
         [DllImport(Lib, CallingConvention = Cdecl, ExactSpelling = true)]

@@ -300,14 +300,17 @@ namespace Zhinan
         }
     }
 
-    /// <summary>A rule of the registry: its id, default severity and the form's field (Chinese).</summary>
+    /// <summary>A rule of the registry: its id, default severity, the form's field (Chinese)
+    /// and its message templates.</summary>
     public sealed class Rule
     {
-        internal Rule(string id, Severity severity, string field)
+        internal Rule(string id, Severity severity, string field, string messageZh, string messageEn)
         {
             Id = id;
             Severity = severity;
             Field = field;
+            MessageZh = messageZh ?? "";
+            MessageEn = messageEn ?? "";
         }
 
         /// <summary>The rule id (stable; see SPEC.md).</summary>
@@ -316,6 +319,12 @@ namespace Zhinan
         public Severity Severity { get; private set; }
         /// <summary>The form's field it concerns, in Chinese.</summary>
         public string Field { get; private set; }
+        /// <summary>Its message in Chinese as a template (zn_rule_message_zh): {name} stands where
+        /// a finding puts its Params value ("项目概述超过{limit}字…"), {count|one|many} picks a
+        /// word by the number.</summary>
+        public string MessageZh { get; private set; }
+        /// <summary>Its message in English as a template, like MessageZh (zn_rule_message_en).</summary>
+        public string MessageEn { get; private set; }
     }
 
     /// <summary>The library actually loaded.</summary>
@@ -358,7 +367,7 @@ namespace Zhinan
         }
 
         /// <summary>Every rule of the registry (zn_rule_count, zn_rule_id, zn_rule_severity,
-        /// zn_rule_field), in the library's order.</summary>
+        /// zn_rule_field, zn_rule_message_zh and _en), in the library's order.</summary>
         public static IReadOnlyList<Rule> Rules
         {
             get
@@ -371,7 +380,9 @@ namespace Zhinan
                     {
                         UIntPtr at = Sizes.Index(i);
                         rules.Add(new Rule(Utf8.From(NativeMethods.zn_rule_id(at)),
-                                           (Severity)NativeMethods.zn_rule_severity(at), Utf8.From(NativeMethods.zn_rule_field(at))));
+                                           (Severity)NativeMethods.zn_rule_severity(at), Utf8.From(NativeMethods.zn_rule_field(at)),
+                                           Utf8.From(NativeMethods.zn_rule_message_zh(at)),
+                                           Utf8.From(NativeMethods.zn_rule_message_en(at))));
                     }
                     return (IReadOnlyList<Rule>)rules.AsReadOnly();
                 });

@@ -114,6 +114,10 @@ internal static class TestZhinan
         Equal(Library.Version.ToString(), Library.VersionString, "version string");
         Rule rule = Library.Rules.First(r => r.Id == "overview.too_long");
         Equal(Severity.Error, rule.Severity, "overview.too_long severity");
+        Equal("项目概述", rule.Field, "overview.too_long field");
+        Check(rule.MessageZh.Contains("{limit}") && rule.MessageEn.Contains("{limit}"), "the message templates: " +
+                                                                                         rule.MessageZh + " / " + rule.MessageEn);
+        Check(Library.Rules.All(r => r.MessageZh.Length > 0 && r.MessageEn.Length > 0), "every rule has both templates");
     }
 
     private static void EverySample()
