@@ -11,10 +11,14 @@ namespace Zhinan
     /// <summary>The reports of an audit.</summary>
     public enum AuditFormat
     {
-        Text = 0, // for the terminal: Chinese first, English after each line
-        Json = 1, // one zhinan.audit/1 document
-        Html = 2, // one self-contained page, printable on A4
-        TextEnglish = 3 // as Text, in English alone
+        /// <summary>For the terminal: each line in Chinese, then in English (ZN_AUDIT_REPORT_TEXT).</summary>
+        Text = 0,
+        /// <summary>One zhinan.audit/1 JSON document.</summary>
+        Json = 1,
+        /// <summary>One self-contained HTML page, printable on A4.</summary>
+        Html = 2,
+        /// <summary>As Text, in English alone.</summary>
+        TextEnglish = 3
     }
 
     /// <summary>How far the audit is: PackagesDone of PackagesTotal, and the entries read so
@@ -28,8 +32,11 @@ namespace Zhinan
             EntriesDone = entriesDone;
         }
 
+        /// <summary>Packages read so far.</summary>
         public int PackagesDone { get; private set; }
+        /// <summary>Packages added in all.</summary>
         public int PackagesTotal { get; private set; }
+        /// <summary>Entries (files and folders) read so far, over all packages.</summary>
         public int EntriesDone { get; private set; }
     }
 
@@ -42,10 +49,12 @@ namespace Zhinan
         internal readonly AuditHandle Handle;
         private Registry registry;
 
+        /// <summary>An audit with no packages yet (zn_audit_new), under profile (null: the built-in
+        /// one); it keeps its own reference to the profile, which may be disposed afterwards.</summary>
         public Audit(Profile profile = null)
         {
             AuditHandle h = null;
-            int status = Profile.Use(profile, p => NativeMethods.zn_audit_new(out h, p));
+            int status = LibraryLoader.Run(() => Profile.Use(profile, p => NativeMethods.zn_audit_new(out h, p)));
             if (status != NativeMethods.ZN_OK)
             {
                 ZhinanException failure = Errors.Last(status);
@@ -158,6 +167,7 @@ namespace Zhinan
             Handle.Call(a => NativeMethods.zn_audit_write_xlsx(a, name));
         }
 
+        /// <summary>Frees the audit now (zn_audit_free); later calls throw ObjectDisposedException.</summary>
         public void Dispose() { Handle.Dispose(); }
     }
 }

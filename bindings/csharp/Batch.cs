@@ -30,7 +30,7 @@ namespace Zhinan
             byte[] name = Utf8.Z(path, "path");
             RegistryHandle h = null;
             DiagnosticsHandle d = null;
-            int status = Profile.Use(profile, p => NativeMethods.zn_registry_from_jsonl_file(out h, out d, p, name));
+            int status = LibraryLoader.Run(() => Profile.Use(profile, p => NativeMethods.zn_registry_from_jsonl_file(out h, out d, p, name)));
             try
             {
                 return new Registry(h, Errors.Finish(status, d));
@@ -46,8 +46,9 @@ namespace Zhinan
         public static Registry Load(string path)
         {
             if (path == null) throw new ArgumentNullException("path");
-            RegistryHandle h;
-            int status = NativeMethods.zn_registry_load(out h, Utf8.Z(path, "path"));
+            byte[] name = Utf8.Z(path, "path");
+            RegistryHandle h = null;
+            int status = LibraryLoader.Run(() => NativeMethods.zn_registry_load(out h, name));
             if (status != NativeMethods.ZN_OK)
             {
                 ZhinanException failure = Errors.Last(status);
@@ -68,20 +69,26 @@ namespace Zhinan
             Handle.Call(r => NativeMethods.zn_registry_save(r, name));
         }
 
+        /// <summary>How many funded projects the registry holds (zn_registry_count).</summary>
         public int Count { get { return Handle.Use(r => Sizes.Count(NativeMethods.zn_registry_count(r))); } }
 
+        /// <summary>Frees the handle now; later calls throw ObjectDisposedException.</summary>
         public void Dispose() { Handle.Dispose(); }
     }
 
+    /// <summary>How the package numbers its entries (序号).</summary>
     public enum Numbering
     {
-        PerFolder = 0, // 1, 2, 3 … in each region's folder (the call's example)
-        Global = 1     // one count across the folders
+        /// <summary>1, 2, 3 … in each region's folder, as the call's example does.</summary>
+        PerFolder = 0,
+        /// <summary>One count across all the folders.</summary>
+        Global = 1
     }
 
     /// <summary>How the package is written; every property may be left as it is.</summary>
     public sealed class PackageOptions
     {
+        /// <summary>How entries are numbered; PerFolder unless set.</summary>
         public Numbering Numbering { get; set; }
         /// <summary>A folder for every region, even empty ones.</summary>
         public bool AllRegions { get; set; }
@@ -97,7 +104,8 @@ namespace Zhinan
         public string Date { get; set; }
         /// <summary>Compressing threads; 0 is one per core.</summary>
         public int Threads { get; set; }
-        /// <summary>The time on every entry; null is a fixed date, so the same input gives the same bytes.</summary>
+        /// <summary>The time on every entry; null is a fixed date, so the same input gives the same
+        /// bytes.</summary>
         public DateTime? Time { get; set; }
         /// <summary>The folders a suggestion's Document (its 电子版) may lie in besides the folder of
         /// its own file; one anywhere else is refused (package.document_outside). Null or empty:
@@ -114,7 +122,9 @@ namespace Zhinan
             Total = total;
         }
 
+        /// <summary>Entries written so far.</summary>
         public int Done { get; private set; }
+        /// <summary>Entries to write in all.</summary>
         public int Total { get; private set; }
     }
 
@@ -125,10 +135,11 @@ namespace Zhinan
         internal readonly BatchHandle Handle;
         private Registry registry;
 
+        /// <summary>An empty batch (zn_batch_new) under profile (null: the built-in one).</summary>
         public Batch(Profile profile = null)
         {
             BatchHandle h = null;
-            int status = Profile.Use(profile, p => NativeMethods.zn_batch_new(out h, p));
+            int status = LibraryLoader.Run(() => Profile.Use(profile, p => NativeMethods.zn_batch_new(out h, p)));
             if (status != NativeMethods.ZN_OK)
             {
                 ZhinanException failure = Errors.Last(status);
@@ -150,6 +161,7 @@ namespace Zhinan
             Handle.Call(b => suggestion.Handle.Use(s => NativeMethods.zn_batch_add(b, s, text)));
         }
 
+        /// <summary>How many suggestions were added (zn_batch_count).</summary>
         public int Count { get { return Handle.Use(b => Sizes.Count(NativeMethods.zn_batch_count(b))); } }
 
         /// <summary>Funded projects to compare against as well (history.similar_funded); null
@@ -272,7 +284,8 @@ namespace Zhinan
             return native;
         }
 
-        /// <summary>A NUL-terminated UTF-8 copy in unmanaged memory (freed by the caller via texts).</summary>
+        /// <summary>A NUL-terminated UTF-8 copy in unmanaged memory (freed by the caller via
+        /// texts).</summary>
         private static IntPtr Text(string value, string what, List<IntPtr> texts)
         {
             byte[] bytes = Utf8.Z(value, what);
@@ -283,6 +296,7 @@ namespace Zhinan
             return p;
         }
 
+        /// <summary>Frees the handle now; later calls throw ObjectDisposedException.</summary>
         public void Dispose() { Handle.Dispose(); }
     }
 }

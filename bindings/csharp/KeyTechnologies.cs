@@ -9,6 +9,7 @@ namespace Zhinan
     /// expected at completion on the profile's scale (1–13); 0 means not given.</summary>
     public sealed class KeyTechnology : IEquatable<KeyTechnology>
     {
+        /// <summary>A key technology; null name or description is "", a level 0 is not given.</summary>
         public KeyTechnology(string name, string description = "", int current = 0, int expected = 0)
         {
             Name = name ?? "";
@@ -17,21 +18,29 @@ namespace Zhinan
             Expected = expected;
         }
 
+        /// <summary>The technology's name ("" when empty).</summary>
         public string Name { get; private set; }
+        /// <summary>Its description ("" when empty).</summary>
         public string Description { get; private set; }
+        /// <summary>Its readiness level now; 0 when not given.</summary>
         public int Current { get; private set; }
+        /// <summary>Its readiness level expected at completion; 0 when not given.</summary>
         public int Expected { get; private set; }
 
+        /// <summary>True when name, description and both levels are equal.</summary>
         public bool Equals(KeyTechnology other)
         {
             return other != null && Name == other.Name && Description == other.Description && Current == other.Current &&
                    Expected == other.Expected;
         }
 
+        /// <summary>True when obj is a KeyTechnology equal to this one.</summary>
         public override bool Equals(object obj) { return Equals(obj as KeyTechnology); }
 
+        /// <summary>A hash of the name and levels, consistent with Equals.</summary>
         public override int GetHashCode() { return Name.GetHashCode() ^ (Current * 31 + Expected); }
 
+        /// <summary>The name with its levels: "name (current → expected)".</summary>
         public override string ToString() { return Name + " (" + Current + " → " + Expected + ")"; }
     }
 
@@ -43,6 +52,8 @@ namespace Zhinan
 
         internal KeyTechnologyList(Suggestion owner) { this.owner = owner; }
 
+        /// <summary>How many key technologies the suggestion lists now
+        /// (zn_suggestion_key_tech_count).</summary>
         public int Count { get { return owner.Handle.Use(p => Sizes.Count(NativeMethods.zn_suggestion_key_tech_count(p))); } }
 
         private UIntPtr At(int i)
@@ -52,6 +63,8 @@ namespace Zhinan
             return Sizes.Index(i);
         }
 
+        /// <summary>Item index as a value (ArgumentOutOfRangeException outside 0…Count-1); setting it
+        /// is Set.</summary>
         public KeyTechnology this[int index]
         {
             get
@@ -82,12 +95,15 @@ namespace Zhinan
             return Sizes.Count(index);
         }
 
+        /// <summary>Appends a copy of item; returns its index.</summary>
         public int Add(KeyTechnology item)
         {
             if (item == null) throw new ArgumentNullException("item");
             return Add(item.Name, item.Description, item.Current, item.Expected);
         }
 
+        /// <summary>Replaces item index's name, description and levels (zn_suggestion_set_key_tech),
+        /// keeping its evidence and expected indicators.</summary>
         public void Set(int index, string name, string description, int current, int expected)
         {
             UIntPtr i = At(index);
@@ -105,12 +121,14 @@ namespace Zhinan
             expected = e;
         }
 
+        /// <summary>Removes item index (zn_suggestion_remove_key_tech); later items move up.</summary>
         public void RemoveAt(int index)
         {
             UIntPtr i = At(index);
             owner.Handle.Call(p => NativeMethods.zn_suggestion_remove_key_tech(p, i));
         }
 
+        /// <summary>Removes every item.</summary>
         public void Clear()
         {
             for (int i = Count - 1; i >= 0; --i) RemoveAt(i);

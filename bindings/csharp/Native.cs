@@ -2,11 +2,9 @@
 // and UTF-8 in and out. Internal: the public classes (Zhinan.cs, Profile.cs,
 // Suggestion.cs) are what integrators use.
 //
-// Resolution: every import names "zhinan". On Windows that is zhinan.dll; under Mono on
-// Linux and macOS, Zhinan.dll.config (beside Zhinan.dll) maps it to libzhinan.so.1 /
-// libzhinan.1.dylib, found through LD_LIBRARY_PATH / DYLD_LIBRARY_PATH or the system's
-// library directories. (.NET Core and .NET 5+ ignore dllmap and look for libzhinan.so:
-// install the development symlink, or register NativeLibrary.SetDllImportResolver.)
+// Resolution: every import names "libzhinan.so.1", loaded beforehand by LibraryLoader
+// (Loader.cs) from ZHINAN_LIBRARY, the application's folder, an install prefix or the
+// system; nothing here may be called before LibraryLoader.Require has run.
 //
 // Strings never use the marshaler's string conversion (ANSI on Mono, the process code page
 // on .NET Framework): they cross as byte[] of UTF-8 with a terminating NUL, and come back
@@ -150,7 +148,7 @@ namespace Zhinan
 
     internal static class NativeMethods
     {
-        private const string Lib = "zhinan";
+        private const string Lib = LibraryLoader.ImportName;
         private const CallingConvention Cdecl = CallingConvention.Cdecl;
 
         internal const int ZN_OK = 0;
@@ -305,6 +303,10 @@ namespace Zhinan
         internal static extern int zn_rule_severity(UIntPtr i);
         [DllImport(Lib, CallingConvention = Cdecl, ExactSpelling = true)]
         internal static extern IntPtr zn_rule_field(UIntPtr i);
+        [DllImport(Lib, CallingConvention = Cdecl, ExactSpelling = true)]
+        internal static extern IntPtr zn_rule_message_zh(UIntPtr i);
+        [DllImport(Lib, CallingConvention = Cdecl, ExactSpelling = true)]
+        internal static extern IntPtr zn_rule_message_en(UIntPtr i);
 
         // Text
         [DllImport(Lib, CallingConvention = Cdecl, ExactSpelling = true)]

@@ -14,9 +14,12 @@ namespace Zhinan
             Label = label;
         }
 
+        /// <summary>The stable code ("new_energy", "sco", …).</summary>
         public string Code { get; private set; }
+        /// <summary>The label on the form, in Chinese.</summary>
         public string Label { get; private set; }
 
+        /// <summary>The code, a space, the label.</summary>
         public override string ToString() { return Code + " " + Label; }
     }
 
@@ -34,17 +37,21 @@ namespace Zhinan
             Handle = handle;
         }
 
+        /// <summary>The 2025 Shandong call built into the library (zn_profile_builtin).</summary>
         public static Profile Builtin()
         {
-            ProfileHandle h;
-            int status = NativeMethods.zn_profile_builtin(out h);
-            if (status != NativeMethods.ZN_OK)
+            return LibraryLoader.Run(() =>
             {
-                ZhinanException failure = Errors.Last(status);
-                h.Dispose();
-                throw failure;
-            }
-            return new Profile(h);
+                ProfileHandle h;
+                int status = NativeMethods.zn_profile_builtin(out h);
+                if (status != NativeMethods.ZN_OK)
+                {
+                    ZhinanException failure = Errors.Last(status);
+                    h.Dispose();
+                    throw failure;
+                }
+                return new Profile(h);
+            });
         }
 
         /// <summary>Reads zhinan.profile/1; ZhinanException with Diagnostics when it cannot.</summary>
@@ -53,22 +60,33 @@ namespace Zhinan
             return FromJson(Utf8.Bytes(json, "json"));
         }
 
+        /// <summary>Reads zhinan.profile/1 from UTF-8 bytes; ZhinanException (Status Parse) with
+        /// Diagnostics when it cannot.</summary>
         public static Profile FromJson(byte[] utf8)
         {
             if (utf8 == null) throw new ArgumentNullException("utf8");
-            ProfileHandle h;
-            DiagnosticsHandle d;
-            int status = NativeMethods.zn_profile_from_json(out h, out d, utf8, Sizes.Length(utf8));
-            return Adopt(status, h, d);
+            return LibraryLoader.Run(() =>
+            {
+                ProfileHandle h;
+                DiagnosticsHandle d;
+                int status = NativeMethods.zn_profile_from_json(out h, out d, utf8, Sizes.Length(utf8));
+                return Adopt(status, h, d);
+            });
         }
 
+        /// <summary>Reads zhinan.profile/1 from a file; ZhinanException with Status IO when it cannot
+        /// be read, Parse with Diagnostics when it is no profile.</summary>
         public static Profile FromFile(string path)
         {
             if (path == null) throw new ArgumentNullException("path");
-            ProfileHandle h;
-            DiagnosticsHandle d;
-            int status = NativeMethods.zn_profile_from_file(out h, out d, Utf8.Z(path, "path"));
-            return Adopt(status, h, d);
+            byte[] name = Utf8.Z(path, "path");
+            return LibraryLoader.Run(() =>
+            {
+                ProfileHandle h;
+                DiagnosticsHandle d;
+                int status = NativeMethods.zn_profile_from_file(out h, out d, name);
+                return Adopt(status, h, d);
+            });
         }
 
         private static Profile Adopt(int status, ProfileHandle h, DiagnosticsHandle d)
@@ -85,6 +103,8 @@ namespace Zhinan
             return new Profile(h);
         }
 
+        /// <summary>Frees the profile now (zn_profile_free); suggestions read under it keep their own
+        /// reference.</summary>
         public void Dispose() { Handle.Dispose(); }
 
         /// <summary>Runs body with the profile's pointer, or NULL for null (the built-in one).</summary>
@@ -93,6 +113,7 @@ namespace Zhinan
             return profile == null ? body(IntPtr.Zero) : profile.Handle.Use(body);
         }
 
+        /// <summary>The profile's id ("shandong-2025" for the built-in one).</summary>
         public string Id { get { return Handle.Use(p => Errors.Borrowed(NativeMethods.zn_profile_id(p))); } }
 
         /// <summary>The call's name, in Chinese.</summary>
@@ -158,6 +179,8 @@ namespace Zhinan
             return Handle.Use(p => Utf8.From(NativeMethods.zn_profile_trl_name(p, level)));
         }
 
+        /// <summary>What a readiness level requires, in Chinese; null for a level the scale does not
+        /// have.</summary>
         public string TrlCriterion(int level)
         {
             return Handle.Use(p => Utf8.From(NativeMethods.zn_profile_trl_criterion(p, level)));
@@ -178,6 +201,7 @@ namespace Zhinan
             });
         }
 
+        /// <summary>"Profile ID NAME", or "Profile (disposed)".</summary>
         public override string ToString()
         {
             return Handle.IsClosed ? "Profile (disposed)" : "Profile " + Id + " " + Name;

@@ -10,11 +10,16 @@ namespace Zhinan
     [Flags]
     public enum ProjectTypes
     {
+        /// <summary>No type ticked.</summary>
         None = 0,
-        BringIn = 1,    // “引进来”
-        GoGlobal = 2,   // “走出去”
-        Platform = 4,   // 依托国际创新合作平台
-        MajorEvent = 8  // 重大活动签约
+        /// <summary>“引进来” (ZN_TYPE_BRING_IN).</summary>
+        BringIn = 1,
+        /// <summary>“走出去” (ZN_TYPE_GO_GLOBAL).</summary>
+        GoGlobal = 2,
+        /// <summary>依托国际创新合作平台 (ZN_TYPE_PLATFORM).</summary>
+        Platform = 4,
+        /// <summary>重大活动签约 (ZN_TYPE_MAJOR_EVENT).</summary>
+        MajorEvent = 8
     }
 
     /// <summary>A guideline suggestion. new Suggestion() is an empty one (under the built-in
@@ -32,17 +37,21 @@ namespace Zhinan
 
         internal readonly SuggestionHandle Handle;
 
+        /// <summary>An empty suggestion (zn_suggestion_new) under the built-in profile.</summary>
         public Suggestion()
         {
-            SuggestionHandle h;
-            int status = NativeMethods.zn_suggestion_new(out h);
-            if (status != NativeMethods.ZN_OK)
+            Handle = LibraryLoader.Run(() =>
             {
-                ZhinanException failure = Errors.Last(status);
-                h.Dispose();
-                throw failure;
-            }
-            Handle = h;
+                SuggestionHandle h;
+                int status = NativeMethods.zn_suggestion_new(out h);
+                if (status != NativeMethods.ZN_OK)
+                {
+                    ZhinanException failure = Errors.Last(status);
+                    h.Dispose();
+                    throw failure;
+                }
+                return h;
+            });
             ParseDiagnostics = NoDiagnostics;
         }
 
@@ -67,7 +76,7 @@ namespace Zhinan
             if (utf8 == null) throw new ArgumentNullException("utf8");
             SuggestionHandle h = null;
             DiagnosticsHandle d = null;
-            int status = Profile.Use(profile, p => NativeMethods.zn_suggestion_from_json(out h, out d, p, utf8, Sizes.Length(utf8)));
+            int status = LibraryLoader.Run(() => Profile.Use(profile, p => NativeMethods.zn_suggestion_from_json(out h, out d, p, utf8, Sizes.Length(utf8))));
             return Adopt(status, h, d, null);
         }
 
@@ -78,7 +87,7 @@ namespace Zhinan
             byte[] name = Utf8.Z(path, "path");
             SuggestionHandle h = null;
             DiagnosticsHandle d = null;
-            int status = Profile.Use(profile, p => NativeMethods.zn_suggestion_from_file(out h, out d, p, name));
+            int status = LibraryLoader.Run(() => Profile.Use(profile, p => NativeMethods.zn_suggestion_from_file(out h, out d, p, name)));
             return Adopt(status, h, d, path);
         }
 
@@ -95,7 +104,7 @@ namespace Zhinan
             byte[] bytes = data.Length > 0 ? data : new byte[1];
             SuggestionHandle h = null;
             DiagnosticsHandle d = null;
-            int status = Profile.Use(profile, p => NativeMethods.zn_suggestion_from_docx(out h, out d, p, bytes, Sizes.Length(data)));
+            int status = LibraryLoader.Run(() => Profile.Use(profile, p => NativeMethods.zn_suggestion_from_docx(out h, out d, p, bytes, Sizes.Length(data))));
             return Adopt(status, h, d, null);
         }
 
@@ -108,7 +117,7 @@ namespace Zhinan
             byte[] name = Utf8.Z(path, "path");
             SuggestionHandle h = null;
             DiagnosticsHandle d = null;
-            int status = Profile.Use(profile, p => NativeMethods.zn_suggestion_from_docx_file(out h, out d, p, name));
+            int status = LibraryLoader.Run(() => Profile.Use(profile, p => NativeMethods.zn_suggestion_from_docx_file(out h, out d, p, name)));
             return Adopt(status, h, d, path);
         }
 
@@ -154,13 +163,18 @@ namespace Zhinan
             return new Suggestion(copy, ParseDiagnostics, SourcePath);
         }
 
+        /// <summary>Validator.Validate(this, profile, mode): the call's rules, under profile (null: the
+        /// one this suggestion was read under).</summary>
         public IReadOnlyList<Diagnostic> Validate(Profile profile = null, ValidationMode mode = ValidationMode.Submit)
         {
             return Validator.Validate(this, profile, mode);
         }
 
+        /// <summary>Frees the suggestion now (zn_suggestion_free); later calls throw
+        /// ObjectDisposedException.</summary>
         public void Dispose() { Handle.Dispose(); }
 
+        /// <summary>"Suggestion TITLE", or "Suggestion (disposed)".</summary>
         public override string ToString()
         {
             return Handle.IsClosed ? "Suggestion (disposed)" : "Suggestion " + Title;
@@ -262,6 +276,8 @@ namespace Zhinan
             set { Industries = string.IsNullOrEmpty(value) ? null : new[] { value }; }
         }
 
+        /// <summary>Adds a 产业领域 by code or label (zn_suggestion_add_industry); unknown text is kept for
+        /// validation to report; null or "" is refused.</summary>
         public void AddIndustry(string codeOrLabel)
         {
             byte[] entry = Entries(new[] { codeOrLabel }, "codeOrLabel")[0];
@@ -282,6 +298,8 @@ namespace Zhinan
             set { Regions = string.IsNullOrEmpty(value) ? null : new[] { value }; }
         }
 
+        /// <summary>Adds a 合作国别、地区 by code or label (zn_suggestion_add_region); unknown text is kept
+        /// for validation to report; null or "" is refused.</summary>
         public void AddRegion(string codeOrLabel)
         {
             byte[] entry = Entries(new[] { codeOrLabel }, "codeOrLabel")[0];
@@ -289,6 +307,8 @@ namespace Zhinan
         }
 
         // --- 项目类型
+        /// <summary>项目类型 as flags; setting an undefined flag throws ZhinanException (InvalidArgument).
+        /// Clearing BringIn keeps the sub-types.</summary>
         public ProjectTypes ProjectTypes
         {
             get { return (ProjectTypes)Handle.Use(p => NativeMethods.zn_suggestion_type_flags(p)); }

@@ -5,6 +5,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Threading;
 using Zhinan;
@@ -97,6 +98,8 @@ internal static class TestZhinan
         Test("package", Package);
         Test("document roots", DocumentRoots);
         Test("audit", AuditPackages);
+        Test("findings to json", FindingsToJson);
+        Test("the profile read under", ValidateUnderItsProfile);
 
         Console.WriteLine("csharp.wrapper: " + checks + " checks, " + failures + " failures");
         return Math.Min(failures, 100);
@@ -105,10 +108,16 @@ internal static class TestZhinan
     private static void LibraryVersion()
     {
         Library.CheckVersion();
+        string named = Environment.GetEnvironmentVariable("ZHINAN_LIBRARY");
+        if (!string.IsNullOrEmpty(named)) Equal(named, Library.LoadedFrom, "the library ZHINAN_LIBRARY names");
         Equal(1, Library.Version.Major, "major version");
         Equal(Library.Version.ToString(), Library.VersionString, "version string");
         Rule rule = Library.Rules.First(r => r.Id == "overview.too_long");
         Equal(Severity.Error, rule.Severity, "overview.too_long severity");
+        Equal("项目概述", rule.Field, "overview.too_long field");
+        Check(rule.MessageZh.Contains("{limit}") && rule.MessageEn.Contains("{limit}"), "the message templates: " +
+                                                                                         rule.MessageZh + " / " + rule.MessageEn);
+        Check(Library.Rules.All(r => r.MessageZh.Length > 0 && r.MessageEn.Length > 0), "every rule has both templates");
     }
 
     private static void EverySample()
@@ -681,6 +690,8 @@ internal static class TestZhinan
 
                 string json = audit.Report(AuditFormat.Json);
                 Check(json.Contains("\"zhinan.audit/1\"") && json.Contains("batch.duplicate"), "the JSON report");
+                Check(json.Contains("\"diagnostics\":" + found.ToJson() + ","),
+                      "the report's findings are Diagnostics.ToJson of Run's (package and entry as the C writes them)");
                 Check(audit.Report(AuditFormat.Html).StartsWith("<!DOCTYPE html", StringComparison.OrdinalIgnoreCase),
                       "the HTML report");
                 Check(audit.Report().StartsWith("审核结果：", StringComparison.Ordinal), "the text report, Chinese first");
@@ -708,6 +719,8 @@ internal static class TestZhinan
                 Check(found.Any(d => d.Id == "audit.unreadable" && d.Package == "not-an-archive.zip" && d.Entry == ""),
                       "audit.unreadable for what is no archive");
                 Check(found.Any(d => d.Id == "audit.unreadable" && d.Package == "empty.zip"), "an empty package");
+                Check(audit.Report(AuditFormat.Json).Contains("\"diagnostics\":" + found.ToJson() + ","),
+                      "the unreadable packages' findings as the C writes them");
             }
             var disposed = new Audit();
             disposed.Dispose();
@@ -716,6 +729,110 @@ internal static class TestZhinan
         finally
         {
             Directory.Delete(folder, true);
+        }
+    }
+
+    /// <summary>The C API itself, for comparing the wrapper with it.</summary>
+    private static class CApi
+    {
+        [DllImport("libzhinan.so.1")]
+        internal static extern int zn_suggestion_from_json(out IntPtr s, out IntPtr d, IntPtr profile, byte[] json, UIntPtr len);
+        [DllImport("libzhinan.so.1")]
+        internal static extern int zn_validate(out IntPtr d, IntPtr s, IntPtr profile, int mode);
+        [DllImport("libzhinan.so.1")]
+        internal static extern int zn_diagnostics_to_json(out IntPtr json, out UIntPtr len, IntPtr d);
+        [DllImport("libzhinan.so.1")]
+        internal static extern void zn_diagnostics_free(IntPtr d);
+        [DllImport("libzhinan.so.1")]
+        internal static extern void zn_suggestion_free(IntPtr s);
+        [DllImport("libzhinan.so.1")]
+        internal static extern void zn_string_free(IntPtr s);
+
+        /// <summary>zn_diagnostics_to_json of zn_validate of the suggestion json reads as.</summary>
+        internal static string ValidateToJson(string json)
+        {
+            byte[] bytes = Encoding.UTF8.GetBytes(json);
+            IntPtr s, parsed, found, text;
+            UIntPtr length;
+            if (zn_suggestion_from_json(out s, out parsed, IntPtr.Zero, bytes, new UIntPtr((uint)bytes.Length)) != 0)
+                throw new InvalidOperationException("zn_suggestion_from_json failed");
+            zn_diagnostics_free(parsed);
+            try
+            {
+                if (zn_validate(out found, s, IntPtr.Zero, 0) != 0) throw new InvalidOperationException("zn_validate failed");
+                try
+                {
+                    if (zn_diagnostics_to_json(out text, out length, found) != 0)
+                        throw new InvalidOperationException("zn_diagnostics_to_json failed");
+                    var utf8 = new byte[(int)length.ToUInt64()];
+                    Marshal.Copy(text, utf8, 0, utf8.Length);
+                    zn_string_free(text);
+                    return Encoding.UTF8.GetString(utf8);
+                }
+                finally
+                {
+                    zn_diagnostics_free(found);
+                }
+            }
+            finally
+            {
+                zn_suggestion_free(s);
+            }
+        }
+    }
+
+    /// <summary>Diagnostics.ToJson writes what zn_diagnostics_to_json writes, character for
+    /// character: quotes, backslashes, control characters and Chinese in the messages and
+    /// parameters, and the audit's package and entry.</summary>
+    private static void FindingsToJson()
+    {
+        using (Suggestion s = Suggestion.FromFile(Sample("faulty-many-mistakes")))
+        {
+            s.AddRegion("火星\"\\\t\u0001\u001f/\u007f𠀀");
+            IReadOnlyList<Diagnostic> found = s.Validate();
+            Check(found.Any(d => d.MessageZh.Contains("\"") && d.Params.Values.Any(v => v.Contains("\\"))),
+                  "a finding quotes the quote and the backslash");
+            string json = found.ToJson();
+            Equal(CApi.ValidateToJson(s.ToJson()), json, "as zn_diagnostics_to_json");
+            Check(json.Contains("火星\\\"\\\\") && json.Contains("项目概述"), "escaped, and Chinese as it is");
+        }
+        Equal("[]", Diagnostics.ToJson(new Diagnostic[0]), "no findings");
+        var audit = new Diagnostic("audit.unreadable", Severity.Error, "", "读\u0001不了\b\f\r\n", "un\treadable", 0, 0,
+                                   new Dictionary<string, string> { { "reason", "not a zip" } }, "", "部门.zip", "");
+        var entry = new Diagnostic("x.y", Severity.Info, "/a", "中", "en", 3, 7, new Dictionary<string, string>(), "f.json",
+                                   "", "e.docx");
+        Equal("[{\"package\":\"部门.zip\",\"entry\":\"\",\"id\":\"audit.unreadable\",\"severity\":\"error\",\"path\":\"\"," +
+              "\"message_zh\":\"读\\u0001不了\\b\\f\\r\\n\",\"message_en\":\"un\\treadable\",\"line\":0,\"column\":0,\"params\":{\"reason\":\"not a zip\"}}," +
+              "{\"file\":\"f.json\",\"entry\":\"e.docx\",\"id\":\"x.y\",\"severity\":\"info\",\"path\":\"/a\",\"message_zh\":\"中\"," +
+              "\"message_en\":\"en\",\"line\":3,\"column\":7,\"params\":{}}]",
+              Diagnostics.ToJson(new[] { audit, entry }), "package and entry as the audit's");
+        Throws<ArgumentNullException>(() => Diagnostics.ToJson(null), "null");
+    }
+
+    /// <summary>Validate without a profile checks under the profile the suggestion was read
+    /// under (issue 15), not the built-in one: one allowing 2 key technologies, given 3.</summary>
+    private static void ValidateUnderItsProfile()
+    {
+        string builtin = File.ReadAllText(Path.Combine(samples, "..", "..", "data", "profiles", "shandong-2025.json"),
+                                          Encoding.UTF8);
+        Check(builtin.Contains("\"key_technologies_max\": 5"), "the built-in profile's limit");
+        string two = builtin.Replace("\"key_technologies_max\": 5", "\"key_technologies_max\": 2");
+        using (Profile p = Profile.FromJson(two))
+        using (Suggestion s = Suggestion.FromFile(Sample("valid-sco"), p))
+        {
+            Equal(2, p.KeyTechnologiesMax, "the profile allows 2");
+            while (s.KeyTechnologies.Count < 3) s.KeyTechnologies.Add("关键技术" + s.KeyTechnologies.Count, "说明", 4, 7);
+            while (s.KeyTechnologies.Count > 3) s.KeyTechnologies.RemoveAt(3);
+            Diagnostic tooMany = s.Validate().FirstOrDefault(d => d.Id == "key_tech.too_many");
+            Check(tooMany != null && tooMany.Params.Values.Contains("2"), "key_tech.too_many under the profile read under");
+            Check(Validator.Validate(s, p).Any(d => d.Id == "key_tech.too_many"), "and with the profile passed again");
+            using (Profile standard = Profile.Builtin())
+                Check(!s.Validate(standard).Any(d => d.Id == "key_tech.too_many"), "none under the built-in one, passed");
+        }
+        using (Suggestion s = Suggestion.FromFile(Sample("valid-sco")))
+        {
+            while (s.KeyTechnologies.Count < 3) s.KeyTechnologies.Add("关键技术" + s.KeyTechnologies.Count, "说明", 4, 7);
+            Check(!s.Validate().Any(d => d.Id == "key_tech.too_many"), "read under the built-in one: 3 are fine");
         }
     }
 
