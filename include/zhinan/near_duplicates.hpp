@@ -205,7 +205,7 @@ class NearDuplicateIndex {
   std::vector<std::uint64_t> code_offsets_{0};  // item i: codes_[code_offsets_[i], code_offsets_[i + 1])
   std::vector<std::uint32_t> units_;      // the table of code points the codes number
   std::vector<std::uint64_t> unit_slots_;  // its hash table
-  LookupCache lookup_;
+  mutable LookupCache lookup_;  // mutable: filled by const queries, under its mutex
 };
 
 }  // namespace zhinan

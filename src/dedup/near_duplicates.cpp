@@ -227,7 +227,7 @@ struct NearDuplicateIndex::Lookup {
 std::shared_ptr<const NearDuplicateIndex::Lookup> NearDuplicateIndex::lookup() const {
   const std::lock_guard lock(lookup_.mutex());
   // (get/set lock the same mutex: the cache's fields are read directly here, under it.)
-  std::shared_ptr<const Lookup>& built = const_cast<LookupCache&>(lookup_).built();
+  std::shared_ptr<const Lookup>& built = lookup_.built();
   if (built && built->items == size()) return built;
   auto fresh = std::make_shared<Lookup>();
   const std::size_t n = size(), bands = static_cast<std::size_t>(params_.bands), rows = static_cast<std::size_t>(params_.rows);
@@ -240,16 +240,26 @@ std::shared_ptr<const NearDuplicateIndex::Lookup> NearDuplicateIndex::lookup() c
   fresh->keys.resize(bands * live);
   fresh->ids.resize(bands * live);
   const unsigned shift = 32 - fresh->bits;
+  // Every live item's band keys first, in one pass over the signatures (band-major, so
+  // that each band's sort below reads its keys in a row), then each band on its own.
+  std::vector<std::uint32_t> live_ids;
+  live_ids.reserve(live);
+  for (std::size_t id = 0; id < n; ++id)
+    if (sizes_[id] > 0) live_ids.push_back(static_cast<std::uint32_t>(id));
+  std::vector<std::uint32_t> all_keys(bands * live);
+  constexpr std::size_t kStride = 4096;
+  detail::parallel_for((live + kStride - 1) / kStride, 0, [&](std::size_t part) {
+    for (std::size_t i = part * kStride; i < std::min(live, (part + 1) * kStride); ++i) {
+      const std::uint8_t* signature = signature_of(live_ids[i]);
+      for (std::size_t band = 0; band < bands; ++band)
+        all_keys[band * live + i] = detail::band_key(signature, band, rows, params_.seed);
+    }
+  });
   detail::parallel_for(bands, 0, [&](std::size_t band) {
-    std::vector<std::uint64_t> entries;  // key << 32 | id
-    entries.reserve(live);
-    for (std::size_t id = 0; id < n; ++id)
-      if (sizes_[id] > 0)
-        entries.push_back(std::uint64_t{detail::band_key(signature_of(id), band, rows, params_.seed)} << 32 | id);
+    const std::uint32_t* keys = all_keys.data() + band * live;
     std::uint32_t* dir = fresh->directory.data() + band * width;
     std::vector<std::uint32_t> counts(width, 0);
-    for (const std::uint64_t e : entries) ++counts[fresh->bits ? (e >> 32) >> shift : 0];
-    std::vector<std::uint64_t> sorted(entries.size());
+    for (std::size_t i = 0; i < live; ++i) ++counts[fresh->bits ? keys[i] >> shift : 0];
     std::size_t at = 0;
     for (std::size_t d = 0; d + 1 < width; ++d) {
       const std::size_t c = counts[d];
@@ -258,10 +268,12 @@ std::shared_ptr<const NearDuplicateIndex::Lookup> NearDuplicateIndex::lookup() c
       at += c;
     }
     dir[width - 1] = static_cast<std::uint32_t>(band * live + at);
-    for (const std::uint64_t e : entries) sorted[counts[fresh->bits ? (e >> 32) >> shift : 0]++] = e;
+    std::vector<std::uint64_t> sorted(live);  // key << 32 | id
+    for (std::size_t i = 0; i < live; ++i)
+      sorted[counts[fresh->bits ? keys[i] >> shift : 0]++] = std::uint64_t{keys[i]} << 32 | live_ids[i];
     for (std::size_t d = 0; d + 1 < width; ++d)  // each directory cell's few entries by (key, id)
       std::sort(sorted.begin() + (dir[d] - band * live), sorted.begin() + (dir[d + 1] - band * live));
-    for (std::size_t i = 0; i < sorted.size(); ++i) {
+    for (std::size_t i = 0; i < live; ++i) {
       fresh->keys[band * live + i] = static_cast<std::uint32_t>(sorted[i] >> 32);
       fresh->ids[band * live + i] = static_cast<std::uint32_t>(sorted[i]);
     }

@@ -330,7 +330,7 @@ std::optional<NearDuplicateIndex> NearDuplicateIndex::from_bytes(std::string_vie
       if (!get_varint(p, end, size) || !get_varint(p, end, code) || code > static_cast<std::uint64_t>(end - p) ||
           size > 0xFFFFFFFFu)
         return;
-      if (!detail::decode_set(p, p + code, table, set) || set.size() != size) return;
+      if (!detail::decode_set(p, p + code, table, set, false) || set.size() != size) return;
       detail::signature(set, k, params.seed, part.signatures.data() + i * k, scratch);
       part.sizes.push_back(static_cast<std::uint32_t>(size));
       part.codes.insert(part.codes.end(), p, p + code);
@@ -341,16 +341,22 @@ std::optional<NearDuplicateIndex> NearDuplicateIndex::from_bytes(std::string_vie
   });
   for (const Block& part : parts)
     if (!part.ok) return corrupt("数据块无法解码", "a block does not decode");
+  // Into place block after block, each freed once copied: the blocks and the index are
+  // not both held whole.
   NearDuplicateIndex& x = *index;
+  std::size_t total_codes = 0;
+  for (const Block& part : parts) total_codes += part.codes.size();
   x.signatures_.reserve(static_cast<std::size_t>(n) * k);
   x.sizes_.reserve(static_cast<std::size_t>(n));
+  x.codes_.reserve(total_codes);
   x.code_offsets_.reserve(static_cast<std::size_t>(n) + 1);
-  for (const Block& part : parts) {
+  for (Block& part : parts) {
     const std::size_t base = x.codes_.size();
     x.signatures_.insert(x.signatures_.end(), part.signatures.begin(), part.signatures.end());
     x.sizes_.insert(x.sizes_.end(), part.sizes.begin(), part.sizes.end());
     x.codes_.insert(x.codes_.end(), part.codes.begin(), part.codes.end());
     for (const std::uint64_t end : part.ends) x.code_offsets_.push_back(base + end);
+    part = Block{};
   }
   x.lookup();  // the buckets now, on every core, rather than on the first query
   return index;

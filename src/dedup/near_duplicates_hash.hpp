@@ -81,6 +81,11 @@ class UnitTable {
   std::vector<std::uint64_t>& slots_;  // (unit + 1) << 32 | id, open addressing; 0 is free
 };
 
+// Sorts well-mixed 64-bit hashes (mix64's outputs) in linear time: one counting pass on
+// the top bits, about one hash a bucket, then insertion sort inside each bucket. Any input
+// is sorted correctly; only the speed depends on the mixing.
+void sort_hashes(std::vector<std::uint64_t>& hashes);
+
 // The unit triples of a set, as walks, with its whole hashes: the part of encoding that
 // needs no table (so that it can run on many threads).
 struct Walks {
@@ -91,9 +96,11 @@ struct Walks {
 void walks_of(std::span<const std::uint64_t> set, Walks& out);
 void append_encoded(const Walks& walks, UnitTable& table, std::vector<std::uint8_t>& out);
 // The set encoded at [begin, end), sorted, into `out`; false when the bytes are malformed
-// (a unit number outside the table, a short walk, bytes left over).
+// (a unit number outside the table, a short walk, bytes left over, a hash twice). Unsorted
+// (and the last test left out) when only the elements matter: a signature, on load, of a
+// file whose checksum holds; the exact checks decode sorted and test again.
 bool decode_set(const std::uint8_t* begin, const std::uint8_t* end, std::span<const std::uint32_t> units,
-                std::vector<std::uint64_t>& out);
+                std::vector<std::uint64_t>& out, bool sorted = true);
 
 // Asks for the start of a set to be fetched into the cache: candidates lie scattered
 // over the index, and the merge of one overlaps the memory latency of the next.
