@@ -573,7 +573,7 @@ int main(int argc, char** argv) {
   const double save_time = seconds_since(t0);
   const auto file_size = saved ? std::filesystem::file_size(file) : 0;
   const double format1_size = 8.0 * static_cast<double>(10 + registry_size + registry.total_hashes);
-  results.resize(200);
+  results.resize(std::min<std::size_t>(200, count));  // (resize only shrinks: count may be below 200)
   index = NearDuplicateIndex();
   t0 = Clock::now();
   const double cpu0 = cpu_seconds();
@@ -586,8 +586,8 @@ int main(int argc, char** argv) {
               save_time, static_cast<double>(file_size) / 1e6, static_cast<double>(file_size) / static_cast<double>(registry_size),
               format1_size / 1e6, static_cast<double>(file_size) / format1_size);
   std::printf("load (checksum, inflate, decode, signatures and buckets rebuilt, %u threads): %.2f s wall (target 2 s), %.2f s CPU;"
-              " same results for 200 queries: %s%s\n",
-              cores(), load_time, load_cpu, same ? "yes" : "NO ", same ? "" : error.c_str());
+              " same results for %zu queries: %s%s\n",
+              cores(), load_time, load_cpu, results.size(), same ? "yes" : "NO ", same ? "" : error.c_str());
   const double peak_mb = static_cast<double>(peak_rss_kb()) / 1024;
   const double sets_mb = 8.0 * static_cast<double>(registry.total_hashes) / (1024 * 1024);
   std::printf("peak RSS (VmHWM): %.0f MB (target 1024 MB); the registry's sets alone, held whole in 64 bits as before: %.0f MB\n",

@@ -247,12 +247,14 @@ std::shared_ptr<const NearDuplicateIndex::Lookup> NearDuplicateIndex::lookup() c
   for (std::size_t id = 0; id < n; ++id)
     if (sizes_[id] > 0) live_ids.push_back(static_cast<std::uint32_t>(id));
   std::vector<std::uint32_t> all_keys(bands * live);
+  std::vector<std::uint64_t> starts(bands);
+  for (std::size_t band = 0; band < bands; ++band) starts[band] = detail::band_start(params_.seed, band);
   constexpr std::size_t kStride = 4096;
   detail::parallel_for((live + kStride - 1) / kStride, 0, [&](std::size_t part) {
     for (std::size_t i = part * kStride; i < std::min(live, (part + 1) * kStride); ++i) {
       const std::uint8_t* signature = signature_of(live_ids[i]);
       for (std::size_t band = 0; band < bands; ++band)
-        all_keys[band * live + i] = detail::band_key(signature, band, rows, params_.seed);
+        all_keys[band * live + i] = detail::band_key(signature, band, rows, starts[band]);
     }
   });
   detail::parallel_for(bands, 0, [&](std::size_t band) {
@@ -320,7 +322,7 @@ void NearDuplicateIndex::candidates(const Lookup& lookup, const std::uint8_t* si
   const unsigned shift = 32 - lookup.bits;
   found.clear();
   for (std::size_t band = 0; band < bands; ++band) {
-    const std::uint32_t key = detail::band_key(signature, band, rows, params_.seed);
+    const std::uint32_t key = detail::band_key(signature, band, rows, detail::band_start(params_.seed, band));
     const std::uint32_t* dir = lookup.directory.data() + band * width;
     const std::size_t d = lookup.bits ? key >> shift : 0;
     for (std::uint32_t e = dir[d]; e < dir[d + 1] && lookup.keys[e] <= key; ++e) {

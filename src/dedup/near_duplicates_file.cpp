@@ -6,15 +6,16 @@
 //   1      format version (1)
 //   2–6    threshold (IEEE 754 binary64 bits), num_hashes, bands, rows, seed
 //   7–10   item count n, unit count U, block count B, deflated bytes P
-//   11…    the U units (code points, 21 bits), then per block: its items, its inflated size
-//          and its deflated size
+//   11…    the U units (code points, 21 bits; numbered most used first), then per block:
+//          its items, its inflated size, its deflated size and its code bytes
 //   …      the B blocks, deflated (zlib), one after another, zero-padded to whole words.
-//          Inflated, a block holds per item: varint set size, varint code length, the code
-//          (detail::append_encoded's walks over the unit table)
+//          Inflated, a block holds per item a varint set size and a varint code length,
+//          then the items' codes (detail::append_encoded's walks over the unit table)
 //   last   checksum of every word before it (detail::WordChecksum)
-// The file's size must be exactly 8 · (12 + U + 3B) + P rounded up to a word, which bounds
+// The file's size must be exactly 8 · (12 + U + 4B) + P rounded up to a word, which bounds
 // every allocation by the size of the file before the checksum is verified; the blocks are
-// inflated, decoded and their signatures and buckets rebuilt in parallel.
+// inflated straight into place, decoded into their signatures and the buckets rebuilt, in
+// parallel.
 //
 // Format 1 of the earlier layout (read only), magic 89 'Z' 'N' 'D' '\r' '\n' 1A '\n':
 //   0      magic: the bytes 89 'Z' 'N' 'D' '\r' '\n' 1A '\n' (as PNG's: the high bit and the
@@ -26,6 +27,7 @@
 //   last   checksum of every word before it (detail::WordChecksum)
 // The file's size must be exactly 8 · (10 + n + T) bytes, which bounds every allocation
 // by the size of the file before anything is read.
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <bit>
@@ -50,6 +52,7 @@ constexpr std::uint64_t kFormatVersion = 1;
 constexpr std::size_t kHeaderWords = 9;
 constexpr std::size_t kCompactHeaderWords = 11;
 constexpr std::size_t kBlockItems = 1024;
+constexpr std::size_t kBlockWords = 4;  // items, inflated size, deflated size, code bytes
 
 // Used only on big-endian hosts (the discarded branch below elsewhere).
 [[maybe_unused]] constexpr std::uint64_t byte_swap(std::uint64_t x) {
@@ -132,16 +135,28 @@ std::filesystem::path temporary_beside(const std::filesystem::path& path) {
 
 std::string NearDuplicateIndex::to_bytes() const {
   const std::size_t n = size(), blocks = (n + kBlockItems - 1) / kBlockItems;
+  // The file numbers the units most used first, so that most take one byte.
+  std::vector<std::uint64_t> uses(units_.size(), 0);
+  for (std::size_t id = 0; id < n; ++id)
+    detail::count_units(codes_.data() + code_offsets_[id], codes_.data() + code_offsets_[id + 1], uses);
+  std::vector<std::uint32_t> order(units_.size()), remap(units_.size());
+  for (std::size_t u = 0; u < order.size(); ++u) order[u] = static_cast<std::uint32_t>(u);
+  std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return uses[a] > uses[b]; });
+  for (std::size_t u = 0; u < order.size(); ++u) remap[order[u]] = static_cast<std::uint32_t>(u);
   std::vector<std::string> deflated(blocks);
-  std::vector<std::size_t> inflated(blocks);
+  std::vector<std::size_t> inflated(blocks), code_bytes(blocks);
   detail::parallel_for(blocks, 0, [&](std::size_t b) {
     std::string raw;
+    std::vector<std::uint8_t> code;
     for (std::size_t id = b * kBlockItems; id < std::min(n, (b + 1) * kBlockItems); ++id) {
-      const std::size_t begin = code_offsets_[id], end = code_offsets_[id + 1];
+      const std::size_t at = code.size();
+      if (!detail::recode(codes_.data() + code_offsets_[id], codes_.data() + code_offsets_[id + 1], remap, code))
+        throw std::logic_error("NearDuplicateIndex: a stored set does not decode");
       put_varint(raw, sizes_[id]);
-      put_varint(raw, end - begin);
-      raw.append(reinterpret_cast<const char*>(codes_.data() + begin), end - begin);
+      put_varint(raw, code.size() - at);
     }
+    code_bytes[b] = code.size();
+    raw.append(reinterpret_cast<const char*>(code.data()), code.size());
     inflated[b] = raw.size();
     uLongf length = compressBound(static_cast<uLong>(raw.size()));
     deflated[b].resize(length);
@@ -153,18 +168,19 @@ std::string NearDuplicateIndex::to_bytes() const {
   std::size_t payload = 0;
   for (const auto& d : deflated) payload += d.size();
   std::string out;
-  out.reserve(8 * (kCompactHeaderWords + 1 + units_.size() + 3 * blocks) + payload + 16);
+  out.reserve(8 * (kCompactHeaderWords + 1 + units_.size() + kBlockWords * blocks) + payload + 16);
   put_word(out, magic_word(kCompactMagic));
   for (const std::uint64_t w : {kFormatVersion, std::bit_cast<std::uint64_t>(params_.threshold),
                                 static_cast<std::uint64_t>(params_.num_hashes), static_cast<std::uint64_t>(params_.bands),
                                 static_cast<std::uint64_t>(params_.rows), params_.seed, std::uint64_t{n},
                                 std::uint64_t{units_.size()}, std::uint64_t{blocks}, std::uint64_t{payload}})
     put_word(out, w);
-  for (const std::uint32_t u : units_) put_word(out, u);
+  for (const std::uint32_t u : order) put_word(out, units_[u]);
   for (std::size_t b = 0; b < blocks; ++b) {
     put_word(out, std::min(n, (b + 1) * kBlockItems) - b * kBlockItems);
     put_word(out, inflated[b]);
     put_word(out, deflated[b].size());
+    put_word(out, code_bytes[b]);
   }
   for (const auto& d : deflated) out += d;
   out.resize((out.size() + 7) / 8 * 8, '\0');
@@ -251,7 +267,7 @@ std::optional<NearDuplicateIndex> NearDuplicateIndex::from_bytes(std::string_vie
   const std::uint64_t n = header[7], unit_count = header[8], blocks = header[9], payload = header[10];
   constexpr std::uint64_t kHuge = std::uint64_t{1} << 56;  // so that the size below cannot overflow
   if (n >= kHuge || unit_count >= kHuge || blocks >= kHuge || payload >= kHuge) return corrupt("条目数无效", "invalid counts");
-  const std::uint64_t table_words = kCompactHeaderWords + unit_count + 3 * blocks;
+  const std::uint64_t table_words = kCompactHeaderWords + unit_count + kBlockWords * blocks;
   const std::uint64_t expected = 8 * table_words + (payload + 7) / 8 * 8 + 8;
   if (bytes.size() < expected) return truncated(expected);
   if (bytes.size() > expected)
@@ -286,78 +302,77 @@ std::optional<NearDuplicateIndex> NearDuplicateIndex::from_bytes(std::string_vie
   detail::UnitTable(index->units_, index->unit_slots_).assign(units);
   if (index->units_.size() != units.size()) return corrupt("码位表有重复", "the unit table repeats a unit");
 
+  // The block table, checked whole before anything is inflated.
   struct Block {
-    std::size_t items = 0, inflated = 0, deflated = 0, at = 0;
-    std::vector<std::uint8_t> codes, signatures;
-    std::vector<std::uint32_t> sizes;
-    std::vector<std::uint64_t> ends;
-    bool ok = false;
+    std::size_t items = 0, inflated = 0, deflated = 0, code_bytes = 0, at = 0, first_item = 0, first_code = 0;
   };
   std::vector<Block> parts(static_cast<std::size_t>(blocks));
-  std::uint64_t items_seen = 0, at = 8 * table_words;
+  std::uint64_t items_seen = 0, codes_seen = 0, at = 8 * table_words;
   for (std::size_t b = 0; b < parts.size(); ++b) {
-    const std::size_t word = kCompactHeaderWords + units.size() + 3 * b;
+    const std::size_t word = kCompactHeaderWords + units.size() + kBlockWords * b;
     Block& part = parts[b];
-    const std::uint64_t items = word_at(bytes, word), inflated = word_at(bytes, word + 1), deflated = word_at(bytes, word + 2);
+    const std::uint64_t items = word_at(bytes, word), inflated = word_at(bytes, word + 1), deflated = word_at(bytes, word + 2),
+                        code_bytes = word_at(bytes, word + 3);
     if (items == 0 || items > kBlockItems || deflated > payload || at + deflated > 8 * table_words + payload ||
-        inflated > 1100 * deflated + 64)  // deflate cannot shrink more than about 1032:1
+        inflated > 1100 * deflated + 64 || code_bytes > inflated)  // deflate cannot shrink more than about 1032:1
       return corrupt("数据块表无效", "invalid block table");
-    part.items = static_cast<std::size_t>(items);
-    part.inflated = static_cast<std::size_t>(inflated);
-    part.deflated = static_cast<std::size_t>(deflated);
-    part.at = static_cast<std::size_t>(at);
+    part = {static_cast<std::size_t>(items), static_cast<std::size_t>(inflated), static_cast<std::size_t>(deflated),
+            static_cast<std::size_t>(code_bytes), static_cast<std::size_t>(at), static_cast<std::size_t>(items_seen),
+            static_cast<std::size_t>(codes_seen)};
     at += deflated;
     items_seen += items;
+    codes_seen += code_bytes;
   }
   if (items_seen != n || at != 8 * table_words + payload) return corrupt("数据块表无效", "invalid block table");
 
+  // Each block inflated on some core straight into its place: its codes into the index's,
+  // each set decoded into its signature without being held.
+  NearDuplicateIndex& x = *index;
   const std::size_t k = static_cast<std::size_t>(params.num_hashes);
-  const std::span<const std::uint32_t> table = index->units_;
+  const std::span<const std::uint32_t> table = x.units_;
+  x.codes_.resize(static_cast<std::size_t>(codes_seen));
+  x.signatures_.resize(static_cast<std::size_t>(n) * k);
+  x.sizes_.resize(static_cast<std::size_t>(n));
+  x.code_offsets_.assign(static_cast<std::size_t>(n) + 1, 0);
+  std::vector<char> ok(parts.size(), 0);
   detail::parallel_for(parts.size(), 0, [&](std::size_t b) {
-    Block& part = parts[b];
-    std::vector<std::uint8_t> raw(part.inflated);
+    const Block& part = parts[b];
+    thread_local std::vector<std::uint8_t> raw;
+    thread_local std::vector<std::uint64_t> bins;
+    raw.resize(part.inflated);
     uLongf length = static_cast<uLongf>(raw.size());
     if (uncompress(raw.data(), &length, reinterpret_cast<const Bytef*>(bytes.data() + part.at),
                    static_cast<uLong>(part.deflated)) != Z_OK ||
         length != raw.size())
       return;
     const std::uint8_t* p = raw.data();
-    const std::uint8_t* end = p + raw.size();
-    std::vector<std::uint64_t> set, scratch;
-    part.signatures.resize(part.items * k);
+    const std::uint8_t* const codes_begin = raw.data() + (part.inflated - part.code_bytes);
+    std::size_t code_at = 0;
     for (std::size_t i = 0; i < part.items; ++i) {
       std::uint64_t size = 0, code = 0;
-      if (!get_varint(p, end, size) || !get_varint(p, end, code) || code > static_cast<std::uint64_t>(end - p) ||
-          size > 0xFFFFFFFFu)
+      if (!get_varint(p, codes_begin, size) || !get_varint(p, codes_begin, code) || size > 0xFFFFFFFFu ||
+          code > part.code_bytes - code_at)
         return;
-      if (!detail::decode_set(p, p + code, table, set, false) || set.size() != size) return;
-      detail::signature(set, k, params.seed, part.signatures.data() + i * k, scratch);
-      part.sizes.push_back(static_cast<std::uint32_t>(size));
-      part.codes.insert(part.codes.end(), p, p + code);
-      part.ends.push_back(part.codes.size());
-      p += code;
+      const std::size_t item = part.first_item + i;
+      // Decoded straight into the signature. (Its hashes are distinct by construction of a
+      // file whose checksum holds; every exact check decodes the set sorted and tests that
+      // again.)
+      detail::MinHasher hasher(k, params.seed, bins);
+      std::uint64_t decoded = 0;
+      const std::uint8_t* c = codes_begin + code_at;
+      if (!detail::for_each_hash(c, c + code, table, [&](std::uint64_t h) { hasher.add(h), ++decoded; }) || decoded != size)
+        return;
+      hasher.finish(x.signatures_.data() + item * k);
+      x.sizes_[item] = static_cast<std::uint32_t>(size);
+      code_at += static_cast<std::size_t>(code);
+      x.code_offsets_[item + 1] = part.first_code + code_at;
     }
-    part.ok = p == end;
+    if (p != codes_begin || code_at != part.code_bytes) return;
+    std::copy(codes_begin, codes_begin + part.code_bytes, x.codes_.begin() + static_cast<std::ptrdiff_t>(part.first_code));
+    ok[b] = 1;
   });
-  for (const Block& part : parts)
-    if (!part.ok) return corrupt("数据块无法解码", "a block does not decode");
-  // Into place block after block, each freed once copied: the blocks and the index are
-  // not both held whole.
-  NearDuplicateIndex& x = *index;
-  std::size_t total_codes = 0;
-  for (const Block& part : parts) total_codes += part.codes.size();
-  x.signatures_.reserve(static_cast<std::size_t>(n) * k);
-  x.sizes_.reserve(static_cast<std::size_t>(n));
-  x.codes_.reserve(total_codes);
-  x.code_offsets_.reserve(static_cast<std::size_t>(n) + 1);
-  for (Block& part : parts) {
-    const std::size_t base = x.codes_.size();
-    x.signatures_.insert(x.signatures_.end(), part.signatures.begin(), part.signatures.end());
-    x.sizes_.insert(x.sizes_.end(), part.sizes.begin(), part.sizes.end());
-    x.codes_.insert(x.codes_.end(), part.codes.begin(), part.codes.end());
-    for (const std::uint64_t end : part.ends) x.code_offsets_.push_back(base + end);
-    part = Block{};
-  }
+  for (const char good : ok)
+    if (!good) return corrupt("数据块无法解码", "a block does not decode");
   x.lookup();  // the buckets now, on every core, rather than on the first query
   return index;
 }

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <span>
 #include <vector>
 #include <algorithm>
@@ -44,15 +45,47 @@ constexpr std::uint64_t unmix64(std::uint64_t x) {
 }
 static_assert(unmix64(mix64(0x123456789abcdefu)) == 0x123456789abcdefu);
 
-// Fills `signature` with the MinHash signature of a non-empty set: `k` values by
-// one-permutation hashing with optimal densification, of which the low 8 bits of each are
-// kept (b-bit MinHash): two sets agree at a position with probability J + (1 − J)/256.
-// `scratch` is reused between calls. An empty set gets k zero bytes (it never matches).
+// The MinHash signature of a non-empty set: `k` values by one-permutation hashing with
+// optimal densification, of which the low 8 bits of each are kept (b-bit MinHash): two
+// sets agree at a position with probability J + (1 − J)/256. Fed one hash at a time (a set
+// being decoded need not be held); `bins` is reused between sets. A set that got no hash
+// has k zero bytes (and never matches: the index never looks an empty set up).
+class MinHasher {
+ public:
+  MinHasher(std::size_t k, std::uint64_t seed, std::vector<std::uint64_t>& bins);
+  void add(std::uint64_t hash) {
+    const std::uint64_t g = mix64(hash ^ permute_);
+    std::uint64_t& bin = bins_[static_cast<std::size_t>(((g >> 32) * k_) >> 32)];  // multiply-shift: no modulo bias to speak of
+    if (g < bin) bin = g;
+    ++count_;
+  }
+  void finish(std::uint8_t* out);
+
+ private:
+  std::size_t k_;
+  std::uint64_t permute_, probe_;
+  std::uint64_t* bins_;
+  std::size_t count_ = 0;
+};
 void signature(std::span<const std::uint64_t> set, std::size_t k, std::uint64_t seed, std::uint8_t* out,
                std::vector<std::uint64_t>& scratch);
 
-// The LSH key of band `band`: its `rows` signature bytes and its number, hashed.
-std::uint32_t band_key(const std::uint8_t* signature, std::size_t band, std::size_t rows, std::uint64_t seed);
+// The LSH key of band `band`: its `rows` signature bytes hashed on from `start`, which is
+// band_start(seed, band) (the same for every item, so worked out once).
+constexpr std::uint64_t band_start(std::uint64_t seed, std::size_t band) { return mix64(mix64(seed ^ 0x62616e64u) ^ band); }  // "band"
+inline std::uint32_t band_key(const std::uint8_t* signature, std::size_t band, std::size_t rows, std::uint64_t start) {
+  std::uint64_t h = start;
+  const std::uint8_t* values = signature + band * rows;
+  std::size_t row = 0;
+  for (; row + 8 <= rows; row += 8) {  // eight bytes a round
+    std::uint64_t word = 0;
+    std::memcpy(&word, values + row, 8);
+    h = mix64(h ^ word);
+  }
+  std::uint64_t rest = 0;
+  for (std::size_t i = 0; row < rows; ++row, ++i) rest |= std::uint64_t{values[row]} << (8 * i);
+  return static_cast<std::uint32_t>(mix64(h ^ rest ^ (std::uint64_t{rows} << 60)) >> 32);
+}
 
 // The positions at which two k-byte signatures agree.
 std::size_t agreements(const std::uint8_t* a, const std::uint8_t* b, std::size_t k);
@@ -95,12 +128,52 @@ struct Walks {
 };
 void walks_of(std::span<const std::uint64_t> set, Walks& out);
 void append_encoded(const Walks& walks, UnitTable& table, std::vector<std::uint8_t>& out);
+// Calls hash(h) for every hash of the set encoded at [p, end); false when the bytes are
+// malformed (a unit number outside the table, bytes left over, bytes missing).
+inline bool get_varint(const std::uint8_t*& p, const std::uint8_t* end, std::uint64_t& v) {
+  v = 0;
+  for (int shift = 0; shift < 64 && p < end; shift += 7) {
+    const std::uint8_t byte = *p++;
+    v |= std::uint64_t{byte & 0x7Fu} << shift;
+    if (byte < 0x80) return true;
+  }
+  return false;
+}
+template <class F>
+bool for_each_hash(const std::uint8_t* p, const std::uint8_t* end, std::span<const std::uint32_t> units, F&& hash) {
+  constexpr std::uint64_t kTripleMask = (std::uint64_t{1} << 63) - 1;
+  std::uint64_t whole = 0, walks = 0;
+  if (!get_varint(p, end, whole) || whole > static_cast<std::uint64_t>(end - p) / 8) return false;
+  for (std::uint64_t k = 0; k < whole; ++k, p += 8) {
+    std::uint64_t h = 0;
+    for (int byte = 0; byte < 8; ++byte) h |= std::uint64_t{p[byte]} << (8 * byte);
+    hash(h);
+  }
+  if (!get_varint(p, end, walks)) return false;
+  for (std::uint64_t w = 0; w < walks; ++w) {
+    std::uint64_t extra = 0;
+    if (!get_varint(p, end, extra) || extra > static_cast<std::uint64_t>(end - p)) return false;
+    std::uint64_t key = 0;
+    for (std::uint64_t k = 0; k < extra + 3; ++k) {
+      std::uint64_t id;
+      if (p < end && *p < 0x80) id = *p++;  // most units: one byte
+      else if (!get_varint(p, end, id)) return false;
+      if (id >= units.size()) return false;
+      key = ((key << 21) | units[static_cast<std::size_t>(id)]) & kTripleMask;
+      if (k >= 2) hash(mix64(key));
+    }
+  }
+  return p == end;
+}
 // The set encoded at [begin, end), sorted, into `out`; false when the bytes are malformed
-// (a unit number outside the table, a short walk, bytes left over, a hash twice). Unsorted
-// (and the last test left out) when only the elements matter: a signature, on load, of a
-// file whose checksum holds; the exact checks decode sorted and test again.
+// or hold a hash twice.
 bool decode_set(const std::uint8_t* begin, const std::uint8_t* end, std::span<const std::uint32_t> units,
-                std::vector<std::uint64_t>& out, bool sorted = true);
+                std::vector<std::uint64_t>& out);
+// The unit numbers of a file: most used first. recode rewrites a set's code with unit
+// number u as remap[u]; false when the bytes are malformed.
+void count_units(const std::uint8_t* begin, const std::uint8_t* end, std::vector<std::uint64_t>& uses);
+bool recode(const std::uint8_t* begin, const std::uint8_t* end, std::span<const std::uint32_t> remap,
+            std::vector<std::uint8_t>& out);
 
 // Asks for the start of a set to be fetched into the cache: candidates lie scattered
 // over the index, and the merge of one overlaps the memory latency of the next.

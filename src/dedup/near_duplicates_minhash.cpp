@@ -29,22 +29,19 @@ inline std::size_t bin_of(std::uint64_t hash, std::size_t k) { return static_cas
 
 }  // namespace
 
-void signature(std::span<const std::uint64_t> set, std::size_t k, std::uint64_t seed, std::uint8_t* out,
-               std::vector<std::uint64_t>& scratch) {
-  if (set.empty() || k == 0) {  // an empty set has no signature (and matches nothing)
+MinHasher::MinHasher(std::size_t k, std::uint64_t seed, std::vector<std::uint64_t>& bins)
+    : k_(k), permute_(mix64(seed ^ 0x6d696e68617368u)), probe_(mix64(seed ^ 0x64656e736966u)) {  // "minhash", "densif"
+  bins.assign(k, kEmpty);
+  bins_ = bins.data();
+}
+
+void MinHasher::finish(std::uint8_t* out) {
+  const std::size_t k = k_;
+  if (count_ == 0 || k == 0) {  // an empty set has no signature (and matches nothing)
     std::fill(out, out + k, std::uint8_t{0});
     return;
   }
-  const std::uint64_t permute = mix64(seed ^ 0x6d696e68617368u);  // "minhash"
-  const std::uint64_t probe = mix64(seed ^ 0x64656e736966u);      // "densif"
-
-  scratch.assign(k, kEmpty);
-  std::uint64_t* bins = scratch.data();
-  for (const std::uint64_t h : set) {
-    const std::uint64_t g = mix64(h ^ permute);
-    std::uint64_t& bin = bins[bin_of(g, k)];
-    if (g < bin) bin = g;
-  }
+  const std::uint64_t* bins = bins_;
   for (std::size_t i = 0; i < k; ++i) {
     if (bins[i] != kEmpty) {
       out[i] = static_cast<std::uint8_t>(bins[i]);
@@ -54,7 +51,7 @@ void signature(std::span<const std::uint64_t> set, std::size_t k, std::uint64_t 
     // very long signature), the next non-empty bin in order, which the set always has.
     std::size_t from = i;
     for (std::uint64_t attempt = 1; attempt <= 0x10000; ++attempt) {
-      const std::size_t j = bin_of(mix64(probe ^ ((std::uint64_t{i} << 32) | attempt)), k);
+      const std::size_t j = bin_of(mix64(probe_ ^ ((std::uint64_t{i} << 32) | attempt)), k);
       if (bins[j] != kEmpty) {
         from = j;
         break;
@@ -65,18 +62,11 @@ void signature(std::span<const std::uint64_t> set, std::size_t k, std::uint64_t 
   }
 }
 
-std::uint32_t band_key(const std::uint8_t* signature, std::size_t band, std::size_t rows, std::uint64_t seed) {
-  std::uint64_t h = mix64(mix64(seed ^ 0x62616e64u) ^ band);  // "band"
-  const std::uint8_t* values = signature + band * rows;
-  std::size_t row = 0;
-  for (; row + 8 <= rows; row += 8) {  // eight bytes a round
-    std::uint64_t word = 0;
-    std::memcpy(&word, values + row, 8);
-    h = mix64(h ^ word);
-  }
-  std::uint64_t rest = 0;
-  for (std::size_t i = 0; row < rows; ++row, ++i) rest |= std::uint64_t{values[row]} << (8 * i);
-  return static_cast<std::uint32_t>(mix64(h ^ rest ^ (std::uint64_t{rows} << 60)) >> 32);
+void signature(std::span<const std::uint64_t> set, std::size_t k, std::uint64_t seed, std::uint8_t* out,
+               std::vector<std::uint64_t>& scratch) {
+  MinHasher hasher(k, seed, scratch);
+  for (const std::uint64_t h : set) hasher.add(h);
+  hasher.finish(out);
 }
 
 std::size_t agreements(const std::uint8_t* a, const std::uint8_t* b, std::size_t k) {

@@ -10,21 +10,10 @@ namespace {
 
 constexpr std::uint64_t kUnitMask = (std::uint64_t{1} << 21) - 1;
 constexpr std::uint64_t kPairMask = (std::uint64_t{1} << 42) - 1;
-constexpr std::uint64_t kTripleMask = (std::uint64_t{1} << 63) - 1;
 
 void put_varint(std::vector<std::uint8_t>& out, std::uint64_t v) {
   for (; v >= 0x80; v >>= 7) out.push_back(static_cast<std::uint8_t>(v | 0x80));
   out.push_back(static_cast<std::uint8_t>(v));
-}
-
-bool get_varint(const std::uint8_t*& p, const std::uint8_t* end, std::uint64_t& v) {
-  v = 0;
-  for (int shift = 0; shift < 64 && p < end; shift += 7) {
-    const std::uint8_t byte = *p++;
-    v |= std::uint64_t{byte & 0x7Fu} << shift;
-    if (byte < 0x80) return true;
-  }
-  return false;
 }
 
 }  // namespace
@@ -196,31 +185,58 @@ void append_encoded(const Walks& walks, UnitTable& table, std::vector<std::uint8
 }
 
 bool decode_set(const std::uint8_t* p, const std::uint8_t* end, std::span<const std::uint32_t> units,
-                std::vector<std::uint64_t>& out, bool sorted) {
+                std::vector<std::uint64_t>& out) {
   out.clear();
+  if (!for_each_hash(p, end, units, [&](std::uint64_t h) { out.push_back(h); })) return false;
+  sort_hashes(out);
+  return std::adjacent_find(out.begin(), out.end()) == out.end();
+}
+
+namespace {
+
+// Runs through a set's code, calling unit(id) for each unit number and copying or
+// rewriting the rest through `out` (when given).
+template <class Unit>
+bool walk_code(const std::uint8_t* p, const std::uint8_t* end, Unit&& unit, std::vector<std::uint8_t>* out) {
   std::uint64_t whole = 0, walks = 0;
   if (!get_varint(p, end, whole) || whole > static_cast<std::uint64_t>(end - p) / 8) return false;
-  for (std::uint64_t k = 0; k < whole; ++k, p += 8) {
-    std::uint64_t h = 0;
-    for (int byte = 0; byte < 8; ++byte) h |= std::uint64_t{p[byte]} << (8 * byte);
-    out.push_back(h);
-  }
+  if (out) put_varint(*out, whole), out->insert(out->end(), p, p + 8 * whole);
+  p += 8 * whole;
   if (!get_varint(p, end, walks)) return false;
+  if (out) put_varint(*out, walks);
   for (std::uint64_t w = 0; w < walks; ++w) {
     std::uint64_t extra = 0;
     if (!get_varint(p, end, extra) || extra > static_cast<std::uint64_t>(end - p)) return false;
-    std::uint64_t key = 0;
+    if (out) put_varint(*out, extra);
     for (std::uint64_t k = 0; k < extra + 3; ++k) {
       std::uint64_t id = 0;
-      if (!get_varint(p, end, id) || id >= units.size()) return false;
-      key = ((key << 21) | (units[id] & kUnitMask)) & kTripleMask;
-      if (k >= 2) out.push_back(mix64(key));
+      if (!get_varint(p, end, id)) return false;
+      const std::uint64_t written = unit(id);
+      if (written == ~std::uint64_t{0}) return false;
+      if (out) put_varint(*out, written);
     }
   }
-  if (p != end) return false;
-  if (!sorted) return true;
-  sort_hashes(out);
-  return std::adjacent_find(out.begin(), out.end()) == out.end();
+  return p == end;
+}
+
+}  // namespace
+
+void count_units(const std::uint8_t* p, const std::uint8_t* end, std::vector<std::uint64_t>& uses) {
+  walk_code(
+      p, end,
+      [&](std::uint64_t id) {
+        if (id >= uses.size()) return ~std::uint64_t{0};
+        ++uses[static_cast<std::size_t>(id)];
+        return id;
+      },
+      nullptr);
+}
+
+bool recode(const std::uint8_t* p, const std::uint8_t* end, std::span<const std::uint32_t> remap,
+            std::vector<std::uint8_t>& out) {
+  return walk_code(
+      p, end, [&](std::uint64_t id) { return id < remap.size() ? std::uint64_t{remap[static_cast<std::size_t>(id)]} : ~std::uint64_t{0}; },
+      &out);
 }
 
 }  // namespace zhinan::detail
