@@ -94,8 +94,8 @@ double candidate_probability(double similarity, int bands, int rows);
 // saved and loaded. Time and memory are linear in the input. Each item costs its set in a
 // compact exact form (its 3-grams written as walks over a table of code points: 1–2 bytes
 // a 3-gram; a hash that is no 3-gram, 8), its b-bit MinHash signature (num_hashes bytes)
-// and one bucket entry per band (8 bytes): about 2.5 kB for a text of 1000 characters at
-// the default parameters. A query looks its band keys up in contiguous sorted buckets,
+// and one bucket entry per band (8 bytes): about 3.5 kB for a text of 1000 characters at
+// the default parameters (8 kB and more before). A query looks its band keys up in contiguous sorted buckets,
 // counts each candidate once, compares signatures first — refusing only a candidate whose
 // signature agrees so little that a pair at min_score would show it with probability below
 // 10⁻⁹ (see least_agreements in the sources) — and confirms the rest by their exact
