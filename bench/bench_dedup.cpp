@@ -594,7 +594,7 @@ int main(int argc, char** argv) {
   results.resize(std::min<std::size_t>(200, count));  // (resize only shrinks: count may be below 200)
   index = NearDuplicateIndex();
   t0 = Clock::now();
-  const double cpu0 = cpu_seconds();
+  cpu0 = cpu_seconds();
   const std::optional<NearDuplicateIndex> loaded = saved ? NearDuplicateIndex::load(file, &error) : std::nullopt;
   const double load_time = seconds_since(t0), load_cpu = cpu_seconds() - cpu0;
   bool same = loaded && loaded->size() == registry_size;

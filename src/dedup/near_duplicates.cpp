@@ -320,6 +320,9 @@ void NearDuplicateIndex::candidates(const Lookup& lookup, const std::uint8_t* si
   const std::size_t k = static_cast<std::size_t>(params_.num_hashes);
   const std::size_t width = (std::size_t{1} << lookup.bits) + 1;
   const unsigned shift = 32 - lookup.bits;
+  // The bound grows with the larger set's size, so the bound at this set's size alone is
+  // at most every candidate's: below it, a candidate is refused without working its own out.
+  const std::size_t least_here = detail::least_agreements(min_score, set_size, 0, k);
   found.clear();
   for (std::size_t band = 0; band < bands; ++band) {
     const std::uint32_t key = detail::band_key(signature, band, rows, detail::band_start(params_.seed, band));
@@ -334,8 +337,8 @@ void NearDuplicateIndex::candidates(const Lookup& lookup, const std::uint8_t* si
       // the signatures, far below the score only.
       const std::size_t other = sizes_[id];
       if (detail::jaccard_of(std::min(set_size, other), set_size, other) < min_score) continue;
-      if (detail::agreements(signature, signature_of(id), k) < detail::least_agreements(min_score, set_size, other, k))
-        continue;
+      const std::size_t agree = detail::agreements(signature, signature_of(id), k);
+      if (agree < least_here || agree < detail::least_agreements(min_score, set_size, other, k)) continue;
       found.push_back(id);
     }
   }
