@@ -16,6 +16,8 @@
 
 namespace zhinan {
 
+class ShingleSet;
+
 // The text the similarity rules compare, folded (NFKC, case and width, Traditional to
 // Simplified, no punctuation or white space): title + overview + research content.
 std::string comparison_text(const Suggestion& suggestion);
@@ -44,9 +46,11 @@ class FundedRegistry {
   struct LoadResult;
   // JSON Lines, one {"id", "year", "title", "abstract", "unit"} per line. A bad line is
   // reported (registry.line_invalid, with its line number) and skipped; blank lines are fine.
+  // Lines are read, folded and shingled on every core; the result does not depend on it.
   static LoadResult from_jsonl(std::string_view text, double threshold);
   static LoadResult from_jsonl_file(const std::filesystem::path& path, double threshold);
-  // The saved form: the projects and their index in one file, written atomically.
+  // The saved form: the projects and their index in one file, written atomically; load
+  // reads it without parsing a line per project, and reads the earlier form too.
   bool save(const std::filesystem::path& path, std::string* error) const;
   static LoadResult load(const std::filesystem::path& path);
 
@@ -56,8 +60,11 @@ class FundedRegistry {
     const FundedProject* project;
     double score;  // exact Jaccard of the folded texts' character 3-grams
   };
-  // Funded projects at least as similar as the threshold, best first.
+  // Funded projects at least as similar as the threshold, best first. Const: may run on
+  // many threads at once.
   std::vector<Match> matches(const Suggestion& suggestion) const;
+  // The same, from the shingles of comparison_text(suggestion) already made.
+  std::vector<Match> matches(const ShingleSet& comparison_shingles) const;
 
  private:
   struct Impl;

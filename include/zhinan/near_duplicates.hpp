@@ -11,6 +11,8 @@
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <span>
 #include <string>
@@ -89,11 +91,16 @@ struct IndexParams {
 double candidate_probability(double similarity, int bands, int rows);
 
 // An index of shingle sets for near-duplicate search: built once (add), queried many times,
-// saved and loaded. Time and memory are linear in the input: each item costs its hashes
-// (8 bytes a shingle, kept for exact confirmation) and one bucket entry per band (4 bytes,
-// and 16 to 32 bytes of hash table): about 10 kB for a text of 1000 characters at the
-// default parameters. Const members may run concurrently; add() may not run alongside
-// anything else. Ids are 0, 1, 2, … in the order of add().
+// saved and loaded. Time and memory are linear in the input. Each item costs its set in a
+// compact exact form (its 3-grams written as walks over a table of code points: 1–2 bytes
+// a 3-gram; a hash that is no 3-gram, 8), its b-bit MinHash signature (num_hashes bytes)
+// and one bucket entry per band (8 bytes): about 3.5 kB for a text of 1000 characters at
+// the default parameters (8 kB and more before). A query looks its band keys up in contiguous sorted buckets,
+// counts each candidate once, compares signatures first — refusing only a candidate whose
+// signature agrees so little that a pair at min_score would show it with probability below
+// 10⁻⁹ (see least_agreements in the sources) — and confirms the rest by their exact
+// Jaccard index. Const members may run concurrently; add() may not run alongside anything
+// else. Ids are 0, 1, 2, … in the order of add().
 class NearDuplicateIndex {
  public:
   // Throws std::invalid_argument for a threshold outside [0.01, 1], a negative count, or a
@@ -108,16 +115,22 @@ class NearDuplicateIndex {
   // Returns its id. An empty set never matches. Past 2³² − 1 bucket entries (34 million
   // items at 124 bands) throws std::length_error.
   std::size_t add(ShingleSet shingles);
+  // Adds every set in order (ids first, first + 1, …), working on up to `threads` threads
+  // (0: every core); the index is the same as after add() of each. Returns the first id.
+  std::size_t add_all(std::vector<ShingleSet> sets, unsigned threads = 0);
   // Makes room for `items` sets holding `total_hashes` hashes in all (optional).
   void reserve(std::size_t items, std::size_t total_hashes);
-  std::size_t size() const { return offsets_.empty() ? 0 : offsets_.size() - 1; }
-  std::span<const std::uint64_t> hashes(std::size_t id) const;  // item `id`'s set
+  std::size_t size() const { return sizes_.size(); }
+  std::vector<std::uint64_t> hashes(std::size_t id) const;  // item `id`'s set, decoded
 
   // Items whose exact Jaccard index with `query` is ≥ min_score (default: the threshold)
   // and > 0, best first (ties by id). Candidates come from the LSH bands, so recall is as
   // designed for min_score ≥ threshold and falls along the S-curve below it. A NaN
   // min_score throws std::invalid_argument.
   std::vector<NearDuplicate> query(const ShingleSet& query, std::optional<double> min_score = {}) const;
+  // query() of each, on up to `threads` threads (0: every core), results in input order.
+  std::vector<std::vector<NearDuplicate>> query_all(std::span<const ShingleSet> queries,
+                                                    std::optional<double> min_score = {}, unsigned threads = 0) const;
 
   // Every pair inside the index at ≥ min_score (and > 0), first < second, sorted by
   // (first, second), each confirmed exactly.
@@ -130,40 +143,69 @@ class NearDuplicateIndex {
 
   const IndexParams& params() const { return params_; }  // with the derived bands and rows
 
-  // The file (format 1) holds the parameters and every item's set, as little-endian 64-bit
-  // words after a magic header, with a checksum last; the LSH buckets are rebuilt on load
-  // (linear time), so a file cannot hold buckets that disagree with its sets. save writes
-  // a temporary file beside `path` and renames it over `path`. load refuses an empty,
-  // foreign, truncated, oversized or corrupt file, or one from a newer format; it allocates
-  // no more than the file's size. On failure both return false / nullopt and set *error
-  // (when given) to the reason in Chinese, '\n', then English.
+  // The file (compact format 1, magic 89 'Z' 'N' 'C') holds the parameters, the table of
+  // code points and every item's set in the compact form, deflated in blocks, with a
+  // checksum last; signatures and buckets are rebuilt on load (in parallel), so a file
+  // cannot hold buckets that disagree with its sets. save writes a temporary file beside
+  // `path` and renames it over `path`. load also reads the earlier format (magic 89 'Z' 'N'
+  // 'D', version 1: every hash in 64 bits). load refuses an empty, foreign, truncated,
+  // oversized or corrupt file, or one from a newer format; it allocates no more than the
+  // file's size before the checksum holds. On failure both return false / nullopt and set
+  // *error (when given) to the reason in Chinese, '\n', then English.
   bool save(const std::filesystem::path& path, std::string* error) const;
   static std::optional<NearDuplicateIndex> load(const std::filesystem::path& path, std::string* error);
+  // The same bytes as a file, in memory (for a file that holds an index among other things).
+  std::string to_bytes() const;
+  static std::optional<NearDuplicateIndex> from_bytes(std::string_view bytes, std::string* error);
 
  private:
-  // The LSH buckets (桶) of every band in one open-addressing table. Entries are one per
-  // (item, band), item-major, so entry e belongs to item e / bands; entries with the same
-  // band key are chained newest first.
-  struct Buckets {
-    static constexpr std::uint32_t kNone = 0xFFFFFFFF;
-    std::vector<std::uint32_t> next;   // per entry: the older entry with its key, or kNone
-    std::vector<std::uint64_t> keys;   // per slot
-    std::vector<std::uint32_t> heads;  // per slot: the newest entry with that key, or kNone
-    std::size_t used = 0;              // slots in use
-    std::uint32_t find(std::uint64_t key) const;  // the newest entry with `key`, or kNone
-    void make_room(std::size_t more);  // for `more` new keys without growing again
-    void insert(std::uint64_t key, std::uint32_t entry);
-    void grow();
+  struct Lookup;  // the buckets, built on the first query after a change
+  class LookupCache {
+   public:
+    LookupCache() = default;
+    LookupCache(const LookupCache& other) : built_(other.get()) {}
+    LookupCache& operator=(const LookupCache& other) {
+      if (this != &other) set(other.get());
+      return *this;
+    }
+    std::shared_ptr<const Lookup> get() const {
+      const std::lock_guard lock(mutex_);
+      return built_;
+    }
+    void set(std::shared_ptr<const Lookup> built) {
+      const std::lock_guard lock(mutex_);
+      built_ = std::move(built);
+    }
+    std::mutex& mutex() const { return mutex_; }
+    std::shared_ptr<const Lookup>& built() { return built_; }  // with mutex() held
+
+   private:
+    mutable std::mutex mutex_;
+    std::shared_ptr<const Lookup> built_;
   };
 
-  // Files item `id`'s band entries into the buckets (its set is already stored; load).
-  void link(std::size_t id, std::vector<std::uint64_t>& keys, std::vector<std::uint64_t>& scratch);
-  std::vector<std::uint32_t> candidates(std::span<const std::uint64_t> band_keys) const;
+  std::shared_ptr<const Lookup> lookup() const;  // current for size()
+  void clear_moved() noexcept;
+  // Appends one item from its signature, size and encoded set (nothing throws after the first change).
+  void append(const std::uint8_t* signature, std::size_t set_size, const std::vector<std::uint8_t>& code);
+  const std::uint8_t* signature_of(std::size_t id) const {
+    return signatures_.data() + id * static_cast<std::size_t>(params_.num_hashes);
+  }
+  bool decode(std::size_t id, std::vector<std::uint64_t>& out) const;
+  // Fills `found` with the candidates of a signature that pass the size and signature tests
+  // against a set of `set_size` (ids below `below` only), each once.
+  void candidates(const Lookup& lookup, const std::uint8_t* signature, std::size_t set_size, double min_score,
+                  std::size_t below, std::vector<std::uint32_t>& found) const;
+  static std::optional<NearDuplicateIndex> from_format1(std::string_view bytes, std::string* error);
 
   IndexParams params_;
-  std::vector<std::uint64_t> hashes_;    // every item's set, one after another
-  std::vector<std::size_t> offsets_{0};  // item i: hashes_[offsets_[i], offsets_[i + 1])
-  Buckets buckets_;
+  std::vector<std::uint8_t> signatures_;  // num_hashes bytes an item
+  std::vector<std::uint32_t> sizes_;      // each item's set size
+  std::vector<std::uint8_t> codes_;       // each item's set, encoded, one after another
+  std::vector<std::uint64_t> code_offsets_{0};  // item i: codes_[code_offsets_[i], code_offsets_[i + 1])
+  std::vector<std::uint32_t> units_;      // the table of code points the codes number
+  std::vector<std::uint64_t> unit_slots_;  // its hash table
+  mutable LookupCache lookup_;  // mutable: filled by const queries, under its mutex
 };
 
 }  // namespace zhinan

@@ -8,6 +8,7 @@
 #include <map>
 #include <set>
 
+#include "dedup/near_duplicates_hash.hpp"
 #include "rules/rule_context.hpp"
 #include "zhinan/fold.hpp"
 #include "zhinan/near_duplicates.hpp"
@@ -76,7 +77,10 @@ void check_duplicates(std::span<const BatchEntry> entries, std::vector<Folded>& 
     if (!fresh) later[j].emplace_back(it->second, -1.0);
   }
   NearDuplicateIndex index(IndexParams{.threshold = std::min(t.batch_similar, t.batch_duplicate)});
-  for (Folded& f : folded) index.add(std::move(f.shingles));  // held once, by the index
+  std::vector<ShingleSet> sets;
+  sets.reserve(folded.size());
+  for (Folded& f : folded) sets.push_back(std::move(f.shingles));  // held once, by the index
+  index.add_all(std::move(sets));
   for (const auto& pair : index.pairs()) later[pair.second].emplace_back(pair.first, pair.score);
 
   for (auto& [j, matches] : later) {
@@ -131,13 +135,19 @@ Diagnostics check_batch(std::span<const BatchEntry> entries, const Profile& prof
     work();
   }
 
+  // Against the registry, from the shingles just made (before the batch's index takes
+  // them), every entry on its own core; reported below in entry order.
+  std::vector<std::vector<FundedRegistry::Match>> funded(registry ? entries.size() : 0);
+  if (registry)
+    detail::parallel_for(entries.size(), 0, [&](std::size_t i) { funded[i] = registry->matches(folded[i].shingles); });
+
   detail::RuleContext ctx(profile, Mode::submit);
   std::vector<std::size_t> owner;  // the entry each finding is about, in order
   check_proposers(entries, folded, ctx, owner);
   check_duplicates(entries, folded, profile, ctx, owner);
   if (registry) {
     for (std::size_t i = 0; i < entries.size(); ++i) {
-      for (const auto& m : registry->matches(*entries[i].suggestion)) {
+      for (const auto& m : funded[i]) {
         ctx.report("history.similar_funded", "",
                    {{"funded_id", m.project->id}, {"funded_year", std::to_string(m.project->year)},
                     {"funded_title", m.project->title}, {"funded_unit", m.project->unit},

@@ -3,6 +3,7 @@
 #include "zhinan/near_duplicates.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <limits>
 #include <stdexcept>
@@ -87,88 +88,276 @@ NearDuplicateIndex::NearDuplicateIndex(IndexParams params) : params_(derived(par
 
 NearDuplicateIndex::NearDuplicateIndex(NearDuplicateIndex&& other) noexcept
     : params_(other.params_),
-      hashes_(std::move(other.hashes_)),
-      offsets_(std::move(other.offsets_)),
-      buckets_(std::move(other.buckets_)) {
-  other.hashes_.clear();
-  other.offsets_.clear();
-  other.buckets_ = Buckets{};
+      signatures_(std::move(other.signatures_)),
+      sizes_(std::move(other.sizes_)),
+      codes_(std::move(other.codes_)),
+      code_offsets_(std::move(other.code_offsets_)),
+      units_(std::move(other.units_)),
+      unit_slots_(std::move(other.unit_slots_)),
+      lookup_(other.lookup_) {
+  other.clear_moved();
 }
 
 NearDuplicateIndex& NearDuplicateIndex::operator=(NearDuplicateIndex&& other) noexcept {
   if (this != &other) {
     params_ = other.params_;
-    hashes_ = std::move(other.hashes_);
-    offsets_ = std::move(other.offsets_);
-    buckets_ = std::move(other.buckets_);
-    // Empty, allocating nothing: offsets_ may be empty (size() says 0, and add() copes).
-    other.hashes_.clear();
-    other.offsets_.clear();
-    other.buckets_ = Buckets{};
+    signatures_ = std::move(other.signatures_);
+    sizes_ = std::move(other.sizes_);
+    codes_ = std::move(other.codes_);
+    code_offsets_ = std::move(other.code_offsets_);
+    units_ = std::move(other.units_);
+    unit_slots_ = std::move(other.unit_slots_);
+    lookup_.set(other.lookup_.get());
+    other.clear_moved();
   }
   return *this;
 }
 
+// Empty, allocating nothing: code_offsets_ may be empty (size() says 0, and append() copes).
+void NearDuplicateIndex::clear_moved() noexcept {
+  signatures_.clear();
+  sizes_.clear();
+  codes_.clear();
+  code_offsets_.clear();
+  units_.clear();
+  unit_slots_.clear();
+  lookup_.set(nullptr);
+}
+
 void NearDuplicateIndex::reserve(std::size_t items, std::size_t total_hashes) {
-  hashes_.reserve(total_hashes);
-  offsets_.reserve(items + 1);
-  buckets_.next.reserve(items * static_cast<std::size_t>(params_.bands));
+  signatures_.reserve(items * static_cast<std::size_t>(params_.num_hashes));
+  sizes_.reserve(items);
+  code_offsets_.reserve(items + 1);
+  codes_.reserve(total_hashes + total_hashes / 2);  // about 1.5 bytes a 3-gram
+}
+
+namespace {
+
+// What add() computes of a set before anything changes: the part that needs no table.
+struct Prepared {
+  std::vector<std::uint8_t> signature;
+  detail::Walks walks;
+  std::size_t size = 0;
+};
+
+void prepare(const ShingleSet& set, const IndexParams& p, Prepared& out, std::vector<std::uint64_t>& scratch) {
+  out.signature.resize(static_cast<std::size_t>(p.num_hashes));
+  detail::signature(set.hashes(), out.signature.size(), p.seed, out.signature.data(), scratch);
+  detail::walks_of(set.hashes(), out.walks);
+  out.size = set.size();
+}
+
+}  // namespace
+
+void NearDuplicateIndex::append(const std::uint8_t* signature, std::size_t set_size, const std::vector<std::uint8_t>& code) {
+  const std::size_t id = size();
+  const auto k = static_cast<std::size_t>(params_.num_hashes);
+  // Entries are numbered in 32 bits: up to about 34 million items at 124 bands.
+  if ((id + 1) * static_cast<std::size_t>(params_.bands) >= 0xFFFFFFFFu || set_size > 0xFFFFFFFFu)
+    throw std::length_error("NearDuplicateIndex: too many items");
+  // All that can throw comes first, so that a failed add() leaves the index as it was.
+  make_room(signatures_, signatures_.size() + k);
+  make_room(sizes_, id + 1);
+  make_room(codes_, codes_.size() + code.size());
+  make_room(code_offsets_, id + 2);
+  if (code_offsets_.empty()) code_offsets_.push_back(0);  // moved from, then reused
+  signatures_.insert(signatures_.end(), signature, signature + k);
+  sizes_.push_back(static_cast<std::uint32_t>(set_size));
+  codes_.insert(codes_.end(), code.begin(), code.end());
+  code_offsets_.push_back(codes_.size());
 }
 
 std::size_t NearDuplicateIndex::add(ShingleSet shingles) {
+  Prepared prepared;
+  std::vector<std::uint64_t> scratch;
+  prepare(shingles, params_, prepared, scratch);
+  std::vector<std::uint8_t> code;
+  detail::UnitTable table(units_, unit_slots_);
+  detail::append_encoded(prepared.walks, table, code);  // new units only add to the table
   const std::size_t id = size();
-  const auto bands = static_cast<std::size_t>(params_.bands);
-  // Entries are numbered in 32 bits: up to about 34 million items at 124 bands.
-  if ((id + 1) * bands >= Buckets::kNone) throw std::length_error("NearDuplicateIndex: too many items");
-  // All that can throw comes first, so that a failed add() leaves the index as it was.
-  const std::vector<std::uint64_t>& set = shingles.hashes();
-  std::vector<std::uint64_t> keys, scratch;
-  detail::band_keys(set, params_.bands, params_.rows, params_.seed, keys, scratch);
-  make_room(hashes_, hashes_.size() + set.size());
-  make_room(offsets_, id + 2);
-  make_room(buckets_.next, (id + 1) * bands);
-  buckets_.make_room(keys.size());
-  if (offsets_.empty()) offsets_.push_back(0);  // moved from, then reused
-  hashes_.insert(hashes_.end(), set.begin(), set.end());
-  offsets_.push_back(hashes_.size());
-  buckets_.next.resize((id + 1) * bands, Buckets::kNone);
-  for (std::size_t j = 0; j < keys.size(); ++j) buckets_.insert(keys[j], static_cast<std::uint32_t>(id * bands + j));
+  append(prepared.signature.data(), prepared.size, code);
   return id;
 }
 
-void NearDuplicateIndex::link(std::size_t id, std::vector<std::uint64_t>& keys, std::vector<std::uint64_t>& scratch) {
-  const auto bands = static_cast<std::size_t>(params_.bands);
-  buckets_.next.resize((id + 1) * bands, Buckets::kNone);
-  detail::band_keys(hashes(id), params_.bands, params_.rows, params_.seed, keys, scratch);
-  for (std::size_t j = 0; j < keys.size(); ++j) buckets_.insert(keys[j], static_cast<std::uint32_t>(id * bands + j));
+std::size_t NearDuplicateIndex::add_all(std::vector<ShingleSet> sets, unsigned threads) {
+  const std::size_t first = size();
+  constexpr std::size_t kBlock = 4096;  // prepared sets held at once
+  std::vector<Prepared> prepared(std::min(kBlock, sets.size()));
+  std::vector<std::uint8_t> code;
+  detail::UnitTable table(units_, unit_slots_);
+  for (std::size_t from = 0; from < sets.size(); from += kBlock) {
+    const std::size_t count = std::min(kBlock, sets.size() - from);
+    detail::parallel_for(count, threads, [&](std::size_t i) {
+      thread_local std::vector<std::uint64_t> scratch;
+      prepare(sets[from + i], params_, prepared[i], scratch);
+      sets[from + i] = ShingleSet();  // its memory back as soon as it is prepared
+    });
+    // Units are numbered in order of first use, as add() one by one numbers them.
+    for (std::size_t i = 0; i < count; ++i) {
+      code.clear();
+      detail::append_encoded(prepared[i].walks, table, code);
+      append(prepared[i].signature.data(), prepared[i].size, code);
+    }
+  }
+  return first;
 }
 
-std::span<const std::uint64_t> NearDuplicateIndex::hashes(std::size_t id) const {
+bool NearDuplicateIndex::decode(std::size_t id, std::vector<std::uint64_t>& out) const {
+  const std::uint8_t* base = codes_.data();
+  return detail::decode_set(base + code_offsets_[id], base + code_offsets_[id + 1], units_, out);
+}
+
+std::vector<std::uint64_t> NearDuplicateIndex::hashes(std::size_t id) const {
   if (id >= size()) throw std::out_of_range("NearDuplicateIndex: no item " + std::to_string(id));
-  return std::span<const std::uint64_t>(hashes_).subspan(offsets_[id], offsets_[id + 1] - offsets_[id]);
+  std::vector<std::uint64_t> out;
+  if (!decode(id, out)) throw std::logic_error("NearDuplicateIndex: a stored set does not decode");
+  return out;
 }
 
-std::vector<std::uint32_t> NearDuplicateIndex::candidates(std::span<const std::uint64_t> band_keys) const {
-  const auto bands = static_cast<std::uint32_t>(params_.bands);
-  std::vector<std::uint32_t> ids;
-  for (const std::uint64_t key : band_keys)
-    for (std::uint32_t e = buckets_.find(key); e != Buckets::kNone; e = buckets_.next[e]) ids.push_back(e / bands);
-  std::sort(ids.begin(), ids.end());
-  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());  // an item sharing several bands counts once
-  return ids;
+// --- the buckets: per band, every item's (key, id) sorted, with a directory on the key's
+// top bits, so that a look-up is one directory read and a scan of a few entries.
+
+struct NearDuplicateIndex::Lookup {
+  std::size_t items = 0;
+  unsigned bits = 0;                     // the directory's: a key's top `bits` bits
+  std::vector<std::uint32_t> directory;  // per band, 2^bits + 1 offsets into the entries
+  std::vector<std::uint32_t> keys, ids;  // the entries, band after band, by (key, id)
+};
+
+std::shared_ptr<const NearDuplicateIndex::Lookup> NearDuplicateIndex::lookup() const {
+  const std::lock_guard lock(lookup_.mutex());
+  // (get/set lock the same mutex: the cache's fields are read directly here, under it.)
+  std::shared_ptr<const Lookup>& built = lookup_.built();
+  if (built && built->items == size()) return built;
+  auto fresh = std::make_shared<Lookup>();
+  const std::size_t n = size(), bands = static_cast<std::size_t>(params_.bands), rows = static_cast<std::size_t>(params_.rows);
+  fresh->items = n;
+  fresh->bits = n < 64 ? 0 : std::min(22u, static_cast<unsigned>(std::bit_width(n)) - 2);
+  const std::size_t width = (std::size_t{1} << fresh->bits) + 1;
+  std::size_t live = 0;  // items with a non-empty set: the others never match
+  for (const std::uint32_t s : sizes_) live += s > 0 ? 1 : 0;
+  fresh->directory.assign(bands * width, 0);
+  fresh->keys.resize(bands * live);
+  fresh->ids.resize(bands * live);
+  const unsigned shift = 32 - fresh->bits;
+  // Every live item's band keys first, in one pass over the signatures (band-major, so
+  // that each band's sort below reads its keys in a row), then each band on its own.
+  std::vector<std::uint32_t> live_ids;
+  live_ids.reserve(live);
+  for (std::size_t id = 0; id < n; ++id)
+    if (sizes_[id] > 0) live_ids.push_back(static_cast<std::uint32_t>(id));
+  std::vector<std::uint32_t> all_keys(bands * live);
+  std::vector<std::uint64_t> starts(bands);
+  for (std::size_t band = 0; band < bands; ++band) starts[band] = detail::band_start(params_.seed, band);
+  constexpr std::size_t kStride = 4096;
+  detail::parallel_for((live + kStride - 1) / kStride, 0, [&](std::size_t part) {
+    for (std::size_t i = part * kStride; i < std::min(live, (part + 1) * kStride); ++i) {
+      const std::uint8_t* signature = signature_of(live_ids[i]);
+      for (std::size_t band = 0; band < bands; ++band)
+        all_keys[band * live + i] = detail::band_key(signature, band, rows, starts[band]);
+    }
+  });
+  detail::parallel_for(bands, 0, [&](std::size_t band) {
+    const std::uint32_t* keys = all_keys.data() + band * live;
+    std::uint32_t* dir = fresh->directory.data() + band * width;
+    std::vector<std::uint32_t> counts(width, 0);
+    for (std::size_t i = 0; i < live; ++i) ++counts[fresh->bits ? keys[i] >> shift : 0];
+    std::size_t at = 0;
+    for (std::size_t d = 0; d + 1 < width; ++d) {
+      const std::size_t c = counts[d];
+      counts[d] = static_cast<std::uint32_t>(at);
+      dir[d] = static_cast<std::uint32_t>(band * live + at);
+      at += c;
+    }
+    dir[width - 1] = static_cast<std::uint32_t>(band * live + at);
+    std::vector<std::uint64_t> sorted(live);  // key << 32 | id
+    for (std::size_t i = 0; i < live; ++i)
+      sorted[counts[fresh->bits ? keys[i] >> shift : 0]++] = std::uint64_t{keys[i]} << 32 | live_ids[i];
+    for (std::size_t d = 0; d + 1 < width; ++d)  // each directory cell's few entries by (key, id)
+      std::sort(sorted.begin() + (dir[d] - band * live), sorted.begin() + (dir[d + 1] - band * live));
+    for (std::size_t i = 0; i < live; ++i) {
+      fresh->keys[band * live + i] = static_cast<std::uint32_t>(sorted[i] >> 32);
+      fresh->ids[band * live + i] = static_cast<std::uint32_t>(sorted[i]);
+    }
+  });
+  built = std::move(fresh);
+  return built;
+}
+
+namespace {
+
+// Per thread: the epoch stamps that count each candidate once (no sort, no unique), and
+// the buffers a query reuses.
+struct QueryScratch {
+  std::vector<std::uint32_t> stamps;
+  std::uint32_t epoch = 0;
+  std::vector<std::uint8_t> signature;
+  std::vector<std::uint64_t> minhash, mine, theirs;
+  std::vector<std::uint32_t> found;
+  std::uint32_t next_epoch(std::size_t items) {
+    if (stamps.size() < items) stamps.resize(items, 0);
+    if (++epoch == 0) {  // after 2³² queries: start the stamps over
+      std::fill(stamps.begin(), stamps.end(), 0);
+      epoch = 1;
+    }
+    return epoch;
+  }
+};
+
+QueryScratch& scratch_here() {
+  thread_local QueryScratch scratch;
+  return scratch;
+}
+
+}  // namespace
+
+void NearDuplicateIndex::candidates(const Lookup& lookup, const std::uint8_t* signature, std::size_t set_size,
+                                    double min_score, std::size_t below, std::vector<std::uint32_t>& found) const {
+  QueryScratch& scratch = scratch_here();
+  const std::uint32_t epoch = scratch.next_epoch(size());
+  std::uint32_t* stamps = scratch.stamps.data();
+  const std::size_t bands = static_cast<std::size_t>(params_.bands), rows = static_cast<std::size_t>(params_.rows);
+  const std::size_t k = static_cast<std::size_t>(params_.num_hashes);
+  const std::size_t width = (std::size_t{1} << lookup.bits) + 1;
+  const unsigned shift = 32 - lookup.bits;
+  // The bound grows with the larger set's size, so the bound at this set's size alone is
+  // at most every candidate's: below it, a candidate is refused without working its own out.
+  const std::size_t least_here = detail::least_agreements(min_score, set_size, 0, k);
+  found.clear();
+  for (std::size_t band = 0; band < bands; ++band) {
+    const std::uint32_t key = detail::band_key(signature, band, rows, detail::band_start(params_.seed, band));
+    const std::uint32_t* dir = lookup.directory.data() + band * width;
+    const std::size_t d = lookup.bits ? key >> shift : 0;
+    for (std::uint32_t e = dir[d]; e < dir[d + 1] && lookup.keys[e] <= key; ++e) {
+      if (lookup.keys[e] != key) continue;
+      const std::uint32_t id = lookup.ids[e];
+      if (id >= below || stamps[id] == epoch) continue;
+      stamps[id] = epoch;
+      // The sizes alone can rule a pair out (as the exact check's first test does); then
+      // the signatures, far below the score only.
+      const std::size_t other = sizes_[id];
+      if (detail::jaccard_of(std::min(set_size, other), set_size, other) < min_score) continue;
+      const std::size_t agree = detail::agreements(signature, signature_of(id), k);
+      if (agree < least_here || agree < detail::least_agreements(min_score, set_size, other, k)) continue;
+      found.push_back(id);
+    }
+  }
 }
 
 std::vector<NearDuplicate> NearDuplicateIndex::query(const ShingleSet& query, std::optional<double> min_score) const {
   const double min = checked_min_score(min_score, params_.threshold);
   std::vector<NearDuplicate> found;
   if (query.empty() || size() == 0) return found;
-  std::vector<std::uint64_t> keys, scratch;
-  detail::band_keys(query.hashes(), params_.bands, params_.rows, params_.seed, keys, scratch);
-  const std::vector<std::uint32_t> ids = candidates(keys);
-  for (std::size_t k = 0; k < ids.size(); ++k) {
-    if (k + 1 < ids.size()) detail::prefetch(hashes(ids[k + 1]));  // while this one is checked
-    const double score = detail::jaccard_at_least(query.hashes(), hashes(ids[k]), min);
-    if (score >= 0) found.push_back({ids[k], score});
+  const std::shared_ptr<const Lookup> buckets = lookup();
+  QueryScratch& scratch = scratch_here();
+  scratch.signature.resize(static_cast<std::size_t>(params_.num_hashes));
+  detail::signature(query.hashes(), scratch.signature.size(), params_.seed, scratch.signature.data(), scratch.minhash);
+  std::vector<std::uint32_t> ids;
+  candidates(*buckets, scratch.signature.data(), query.size(), min, size(), ids);
+  for (const std::uint32_t id : ids) {
+    if (!decode(id, scratch.theirs)) throw std::logic_error("NearDuplicateIndex: a stored set does not decode");
+    const double score = detail::jaccard_at_least(query.hashes(), scratch.theirs, min);
+    if (score >= 0) found.push_back({id, score});
   }
   std::sort(found.begin(), found.end(), [](const NearDuplicate& a, const NearDuplicate& b) {
     return a.score != b.score ? a.score > b.score : a.id < b.id;
@@ -176,72 +365,43 @@ std::vector<NearDuplicate> NearDuplicateIndex::query(const ShingleSet& query, st
   return found;
 }
 
+std::vector<std::vector<NearDuplicate>> NearDuplicateIndex::query_all(std::span<const ShingleSet> queries,
+                                                                      std::optional<double> min_score,
+                                                                      unsigned threads) const {
+  checked_min_score(min_score, params_.threshold);  // throws here, not on a worker
+  lookup();                                         // built once, before the workers start
+  std::vector<std::vector<NearDuplicate>> out(queries.size());
+  detail::parallel_for(queries.size(), threads, [&](std::size_t i) { out[i] = query(queries[i], min_score); });
+  return out;
+}
+
 std::vector<NearDuplicateIndex::Pair> NearDuplicateIndex::pairs(std::optional<double> min_score) const {
   const double min = checked_min_score(min_score, params_.threshold);
-  const auto bands = static_cast<std::size_t>(params_.bands);
-  std::vector<Pair> found;
-  std::vector<std::uint32_t> earlier;
-  for (std::size_t j = 0; j < size(); ++j) {
-    // Item j's own entries lead, through the chains, to every older item sharing a band.
-    earlier.clear();
-    for (std::size_t band = 0; band < bands; ++band)
-      for (std::uint32_t e = buckets_.next[j * bands + band]; e != Buckets::kNone; e = buckets_.next[e])
-        earlier.push_back(static_cast<std::uint32_t>(e / bands));
-    std::sort(earlier.begin(), earlier.end());
-    earlier.erase(std::unique(earlier.begin(), earlier.end()), earlier.end());
-    for (std::size_t k = 0; k < earlier.size(); ++k) {
-      if (k + 1 < earlier.size()) detail::prefetch(hashes(earlier[k + 1]));
-      const double score = detail::jaccard_at_least(hashes(earlier[k]), hashes(j), min);
-      if (score >= 0) found.push_back({earlier[k], j, score});
+  const std::shared_ptr<const Lookup> buckets = lookup();
+  // Item j against every older item sharing a band; items in blocks over the cores.
+  constexpr std::size_t kBlock = 256;
+  const std::size_t blocks = (size() + kBlock - 1) / kBlock;
+  std::vector<std::vector<Pair>> found(blocks);
+  detail::parallel_for(blocks, 0, [&](std::size_t block) {
+    QueryScratch& scratch = scratch_here();
+    std::vector<std::uint32_t> earlier;
+    for (std::size_t j = block * kBlock; j < std::min(size(), (block + 1) * kBlock); ++j) {
+      if (sizes_[j] == 0) continue;
+      candidates(*buckets, signature_of(j), sizes_[j], min, j, earlier);
+      if (earlier.empty()) continue;
+      if (!decode(j, scratch.mine)) throw std::logic_error("NearDuplicateIndex: a stored set does not decode");
+      for (const std::uint32_t i : earlier) {
+        if (!decode(i, scratch.theirs)) throw std::logic_error("NearDuplicateIndex: a stored set does not decode");
+        const double score = detail::jaccard_at_least(scratch.theirs, scratch.mine, min);
+        if (score >= 0) found[block].push_back({i, j, score});
+      }
     }
-  }
-  std::sort(found.begin(), found.end(),
+  });
+  std::vector<Pair> out;
+  for (auto& part : found) out.insert(out.end(), part.begin(), part.end());
+  std::sort(out.begin(), out.end(),
             [](const Pair& a, const Pair& b) { return a.first != b.first ? a.first < b.first : a.second < b.second; });
-  return found;
-}
-
-// --- the buckets: linear probing over well-mixed keys, at most 3/4 full
-
-std::uint32_t NearDuplicateIndex::Buckets::find(std::uint64_t key) const {
-  if (heads.empty()) return kNone;
-  const std::size_t mask = heads.size() - 1;
-  for (std::size_t pos = key & mask; heads[pos] != kNone; pos = (pos + 1) & mask)
-    if (keys[pos] == key) return heads[pos];
-  return kNone;
-}
-
-void NearDuplicateIndex::Buckets::make_room(std::size_t more) {
-  while (4 * (used + more) > 3 * heads.size()) grow();
-}
-
-void NearDuplicateIndex::Buckets::insert(std::uint64_t key, std::uint32_t entry) {
-  make_room(1);
-  const std::size_t mask = heads.size() - 1;
-  std::size_t pos = key & mask;
-  for (; heads[pos] != kNone; pos = (pos + 1) & mask)
-    if (keys[pos] == key) break;
-  if (heads[pos] == kNone) {
-    keys[pos] = key;
-    ++used;
-  }
-  next[entry] = heads[pos];
-  heads[pos] = entry;
-}
-
-void NearDuplicateIndex::Buckets::grow() {
-  const std::size_t capacity = std::max<std::size_t>(1024, 2 * heads.size());
-  std::vector<std::uint64_t> new_keys(capacity);
-  std::vector<std::uint32_t> new_heads(capacity, kNone);
-  const std::size_t mask = capacity - 1;
-  for (std::size_t old = 0; old < heads.size(); ++old) {
-    if (heads[old] == kNone) continue;
-    std::size_t pos = keys[old] & mask;
-    while (new_heads[pos] != kNone) pos = (pos + 1) & mask;
-    new_keys[pos] = keys[old];
-    new_heads[pos] = heads[old];
-  }
-  keys.swap(new_keys);
-  heads.swap(new_heads);
+  return out;
 }
 
 }  // namespace zhinan

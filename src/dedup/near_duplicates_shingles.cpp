@@ -70,7 +70,7 @@ ShingleSet ShingleSet::of(std::string_view folded_utf8, int n) {
 }
 
 ShingleSet ShingleSet::from_hashes(std::vector<std::uint64_t> hashes) {
-  std::sort(hashes.begin(), hashes.end());
+  detail::sort_hashes(hashes);  // linear for mixed hashes, and correct for any
   hashes.erase(std::unique(hashes.begin(), hashes.end()), hashes.end());
   ShingleSet set;
   set.hashes_ = std::move(hashes);
