@@ -15,7 +15,7 @@ fi
 rm -rf "$work" && mkdir -p "$work"
 fail() { echo "FAIL $*"; status=1; }
 status=0
-cleanup() { dpkg -r zhinan libzhinan-dev libzhinan1 >/dev/null 2>&1 || true; }
+cleanup() { dpkg -P zhinan libzhinan-dev libzhinan1 >/dev/null 2>&1 || true; }
 trap cleanup EXIT
 
 (cd "$work" && cpack -G DEB --config "$build/CPackConfig.cmake" >cpack.log 2>&1) || { cat "$work/cpack.log"; exit 1; }
@@ -33,8 +33,13 @@ for dep in libc6 libicu72 libboost-json1.81.0 libarchive13 libzip4 libxlsxwriter
   [[ "$lib_depends" == *"$dep"* ]] || fail "libzhinan1 does not depend on $dep (dpkg-shlibdeps): $lib_depends"
 done
 [[ "$(dpkg-deb -f "$work"/libzhinan-dev_*.deb Depends)" == *"libzhinan1 (= "* ]] || fail "libzhinan-dev does not depend on libzhinan1 of its version"
-dpkg-deb -c "$work"/libzhinan1_*.deb | grep -q "libzhinan.so.1" || fail "libzhinan1 lacks libzhinan.so.1"
-dpkg-deb -c "$work"/libzhinan-dev_*.deb | grep -q "include/zhinan.hpp" || fail "libzhinan-dev lacks zhinan.hpp"
+# (listed first: grep -q stopping early would break dpkg-deb's pipe under pipefail)
+runtime_files=$(dpkg-deb -c "$work"/libzhinan1_*.deb)
+dev_files=$(dpkg-deb -c "$work"/libzhinan-dev_*.deb)
+[[ "$runtime_files" == *"/libzhinan.so.1"* ]] || fail "libzhinan1 lacks libzhinan.so.1"
+for f in include/zhinan.h include/zhinan.hpp pkgconfig/zhinan.pc cmake/zhinan/zhinanConfig.cmake; do
+  [[ "$dev_files" == *"$f"* ]] || fail "libzhinan-dev lacks $f"
+done
 
 dpkg -i "${debs[@]}" >"$work/dpkg.log" 2>&1 || { cat "$work/dpkg.log"; fail "dpkg -i"; exit 1; }
 ldconfig
@@ -55,11 +60,13 @@ mkdir -p "$work/scratch"
 out=$(env -u LD_LIBRARY_PATH "$work/consumer/consumer_cpp" "$source/examples/data/valid-sco.json" \
       "$source/examples/data/faulty-many-mistakes.json" "$work/scratch" 2>&1) || fail "consumer_cpp: $out"
 [[ "$out" == *"C++ wrapper: all checks passed"* ]] || fail "consumer_cpp: $out"
-ldd "$work/consumer/consumer_cmake" | grep -q "/libzhinan.so.1" || fail "the consumer is not linked to the installed library"
-ldd "$work/consumer/consumer_cmake" | grep libzhinan
+linked=$(ldd "$work/consumer/consumer_cmake")
+[[ "$linked" == *"/libzhinan.so.1"* ]] || fail "the consumer is not linked to the installed library"
+grep libzhinan <<<"$linked"
 
 cleanup
 trap - EXIT
-dpkg -s libzhinan1 >/dev/null 2>&1 && fail "libzhinan1 still installed after dpkg -r"
+dpkg -s libzhinan1 >/dev/null 2>&1 && fail "libzhinan1 still installed after dpkg -P"
+[ -e /usr/bin/zhinan ] && fail "/usr/bin/zhinan left behind"
 [ $status -eq 0 ] && echo "the .deb files install, work and remove cleanly"
 exit $status
