@@ -214,6 +214,24 @@ bool NearDuplicateIndex::save(const std::filesystem::path& path, std::string* er
   return true;
 }
 
+namespace {
+
+// The parameters both layouts keep in header words 2–6 (threshold, hashes, bands, rows,
+// seed), when they are sane.
+std::optional<IndexParams> header_params(const std::uint64_t* header) {
+  const auto small = [](std::uint64_t v, std::uint64_t most) { return v >= 1 && v <= most; };
+  if (!small(header[4], 4096) || !small(header[5], 1024) || header[3] != header[4] * header[5]) return std::nullopt;
+  IndexParams params;
+  params.threshold = std::bit_cast<double>(header[2]);
+  params.num_hashes = static_cast<int>(header[3]);
+  params.bands = static_cast<int>(header[4]);
+  params.rows = static_cast<int>(header[5]);
+  params.seed = header[6];
+  return params;
+}
+
+}  // namespace
+
 std::optional<NearDuplicateIndex> NearDuplicateIndex::load(const std::filesystem::path& path, std::string* error) {
   const auto refuse = [&](const std::string& zh, const std::string& en) {
     fail(error, zh, en);
@@ -277,22 +295,14 @@ std::optional<NearDuplicateIndex> NearDuplicateIndex::from_bytes(std::string_vie
   const std::size_t words = static_cast<std::size_t>(expected / 8);
   if (word_at(bytes, words - 1) != checksum_of(bytes, words - 1)) return corrupt("校验和不符", "checksum mismatch");
 
-  const auto small = [](std::uint64_t v, std::uint64_t most) { return v >= 1 && v <= most; };
-  if (!small(header[4], 4096) || !small(header[5], 1024) || header[3] != header[4] * header[5])
-    return corrupt("参数无效", "invalid parameters");
-  IndexParams params;
-  params.threshold = std::bit_cast<double>(header[2]);
-  params.num_hashes = static_cast<int>(header[3]);
-  params.bands = static_cast<int>(header[4]);
-  params.rows = static_cast<int>(header[5]);
-  params.seed = header[6];
+  const std::optional<IndexParams> params = header_params(header);
   std::optional<NearDuplicateIndex> index;
   try {
-    index.emplace(params);
+    if (params) index.emplace(*params);
   } catch (const std::invalid_argument&) {
-    return corrupt("参数无效", "invalid parameters");
   }
-  if ((n + 1) * static_cast<std::uint64_t>(params.bands) >= 0xFFFFFFFFu) return corrupt("条目过多", "too many items");
+  if (!index) return corrupt("参数无效", "invalid parameters");
+  if ((n + 1) * static_cast<std::uint64_t>(params->bands) >= 0xFFFFFFFFu) return corrupt("条目过多", "too many items");
   std::vector<std::uint32_t> units(static_cast<std::size_t>(unit_count));
   for (std::size_t i = 0; i < units.size(); ++i) {
     const std::uint64_t u = word_at(bytes, kCompactHeaderWords + i);
@@ -328,7 +338,7 @@ std::optional<NearDuplicateIndex> NearDuplicateIndex::from_bytes(std::string_vie
   // Each block inflated on some core straight into its place: its codes into the index's,
   // each set decoded into its signature without being held.
   NearDuplicateIndex& x = *index;
-  const std::size_t k = static_cast<std::size_t>(params.num_hashes);
+  const std::size_t k = static_cast<std::size_t>(params->num_hashes);
   const std::span<const std::uint32_t> table = x.units_;
   x.codes_.resize(static_cast<std::size_t>(codes_seen));
   x.signatures_.resize(static_cast<std::size_t>(n) * k);
@@ -357,7 +367,7 @@ std::optional<NearDuplicateIndex> NearDuplicateIndex::from_bytes(std::string_vie
       // Decoded straight into the signature. (Its hashes are distinct by construction of a
       // file whose checksum holds; every exact check decodes the set sorted and tests that
       // again.)
-      detail::MinHasher hasher(k, params.seed, bins);
+      detail::MinHasher hasher(k, params->seed, bins);
       std::uint64_t decoded = 0;
       const std::uint8_t* c = codes_begin + code_at;
       if (!detail::for_each_hash(c, c + code, table, [&](std::uint64_t h) { hasher.add(h), ++decoded; }) || decoded != size)
@@ -414,22 +424,14 @@ std::optional<NearDuplicateIndex> NearDuplicateIndex::from_format1(std::string_v
   const std::size_t words = static_cast<std::size_t>(expected / 8);
   if (word_at(bytes, words - 1) != checksum_of(bytes, words - 1)) return corrupt("校验和不符", "checksum mismatch");
 
-  const auto small = [](std::uint64_t v, std::uint64_t most) { return v >= 1 && v <= most; };
-  if (!small(header[4], 4096) || !small(header[5], 1024) || header[3] != header[4] * header[5])
-    return corrupt("参数无效", "invalid parameters");
-  IndexParams params;
-  params.threshold = std::bit_cast<double>(header[2]);
-  params.num_hashes = static_cast<int>(header[3]);
-  params.bands = static_cast<int>(header[4]);
-  params.rows = static_cast<int>(header[5]);
-  params.seed = header[6];
+  const std::optional<IndexParams> params = header_params(header);
   std::optional<NearDuplicateIndex> index;
   try {
-    index.emplace(params);
+    if (params) index.emplace(*params);
   } catch (const std::invalid_argument&) {
-    return corrupt("参数无效", "invalid parameters");
   }
-  if ((n + 1) * static_cast<std::uint64_t>(params.bands) >= 0xFFFFFFFFu) return corrupt("条目过多", "too many items");
+  if (!index) return corrupt("参数无效", "invalid parameters");
+  if ((n + 1) * static_cast<std::uint64_t>(params->bands) >= 0xFFFFFFFFu) return corrupt("条目过多", "too many items");
   std::vector<ShingleSet> sets;
   sets.reserve(static_cast<std::size_t>(n));
   std::uint64_t begin = kHeaderWords + n;
