@@ -33,42 +33,19 @@
 #include <string>
 #include <vector>
 
+#include "sample_strings.hpp"
 #include "zhinan/count.hpp"
 
 namespace {
 
-namespace json = boost::json;
 
 bool has_non_ascii(std::string_view s) {
   return std::any_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
 }
 
-// Every string value holding Chinese text, depth first.
-void collect(const json::value& v, std::vector<std::string>& out) {
-  if (v.is_string()) {
-    if (has_non_ascii(v.get_string())) out.emplace_back(v.get_string());
-  } else if (v.is_object()) {
-    for (const auto& kv : v.get_object()) collect(kv.value(), out);
-  } else if (v.is_array()) {
-    for (const auto& item : v.get_array()) collect(item, out);
-  }
-}
-
+// Every string value holding Chinese text.
 std::vector<std::string> paragraphs(const std::filesystem::path& dir) {
-  std::vector<std::filesystem::path> files;
-  for (const auto& entry : std::filesystem::directory_iterator(dir))
-    if (entry.path().extension() == ".json") files.push_back(entry.path());
-  std::sort(files.begin(), files.end());  // directory order is not stable
-  std::vector<std::string> out;
-  for (const auto& file : files) {
-    std::ifstream in(file, std::ios::binary);
-    std::stringstream text;
-    text << in.rdbuf();
-    boost::system::error_code ec;
-    const json::value v = json::parse(text.str(), ec);
-    if (!ec) collect(v, out);
-  }
-  return out;
+  return bench::sample_strings(dir, false, has_non_ascii);
 }
 
 // Cycles the paragraphs until `bytes`, each with a numbered lead-in and a varied Latin

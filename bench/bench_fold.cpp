@@ -28,39 +28,17 @@
 #include <vector>
 
 #include "text/fold_icu.hpp"
+#include "sample_strings.hpp"
 #include "zhinan/fold.hpp"
 
 namespace {
 
-namespace json = boost::json;
 using Clock = std::chrono::steady_clock;
 
-void collect(const json::value& v, std::vector<std::string>& out) {
-  if (v.is_string()) {
-    if (!v.get_string().empty()) out.emplace_back(v.get_string());
-  } else if (v.is_object()) {
-    for (const auto& kv : v.get_object()) collect(kv.value(), out);
-  } else if (v.is_array()) {
-    for (const auto& item : v.get_array()) collect(item, out);
-  }
-}
-
+// Every non-empty string of the samples (and of the forms' JSON beside them).
 std::vector<std::string> sample_strings() {
-  std::vector<std::filesystem::path> files;
-  for (const auto& e : std::filesystem::recursive_directory_iterator(std::filesystem::path(ZHINAN_SOURCE_DIR) /
-                                                                       "examples/data"))
-    if (e.path().extension() == ".json") files.push_back(e.path());
-  std::sort(files.begin(), files.end());  // directory order is not stable
-  std::vector<std::string> out;
-  for (const auto& file : files) {
-    std::ifstream in(file, std::ios::binary);
-    std::stringstream text;
-    text << in.rdbuf();
-    boost::system::error_code ec;
-    const json::value v = json::parse(text.str(), ec);
-    if (!ec) collect(v, out);
-  }
-  return out;
+  return bench::sample_strings(std::filesystem::path(ZHINAN_SOURCE_DIR) / "examples/data", true,
+                               [](std::string_view text) { return !text.empty(); });
 }
 
 std::vector<std::string> to_traditional(const std::vector<std::string>& texts) {
