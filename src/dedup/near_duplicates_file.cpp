@@ -108,15 +108,7 @@ void put_varint(std::string& out, std::uint64_t v) {
   out.push_back(static_cast<char>(v));
 }
 
-bool get_varint(const std::uint8_t*& p, const std::uint8_t* end, std::uint64_t& v) {
-  v = 0;
-  for (int shift = 0; shift < 64 && p < end; shift += 7) {
-    const std::uint8_t byte = *p++;
-    v |= std::uint64_t{byte & 0x7Fu} << shift;
-    if (byte < 0x80) return true;
-  }
-  return false;
-}
+using detail::get_varint;  // shared with the set decoder (near_duplicates_hash.hpp)
 
 std::filesystem::path temporary_beside(const std::filesystem::path& path) {
   // Unique enough between processes and threads saving to the same place at once.

@@ -128,8 +128,7 @@ struct Walks {
 };
 void walks_of(std::span<const std::uint64_t> set, Walks& out);
 void append_encoded(const Walks& walks, UnitTable& table, std::vector<std::uint8_t>& out);
-// Calls hash(h) for every hash of the set encoded at [p, end); false when the bytes are
-// malformed (a unit number outside the table, bytes left over, bytes missing).
+// A LEB128 varint at p, advancing p; false when it runs past end or over 64 bits.
 inline bool get_varint(const std::uint8_t*& p, const std::uint8_t* end, std::uint64_t& v) {
   v = 0;
   for (int shift = 0; shift < 64 && p < end; shift += 7) {
@@ -139,6 +138,8 @@ inline bool get_varint(const std::uint8_t*& p, const std::uint8_t* end, std::uin
   }
   return false;
 }
+// Calls hash(h) for every hash of the set encoded at [p, end); false when the bytes are
+// malformed (a unit number outside the table, bytes left over, bytes missing).
 template <class F>
 bool for_each_hash(const std::uint8_t* p, const std::uint8_t* end, std::span<const std::uint32_t> units, F&& hash) {
   constexpr std::uint64_t kTripleMask = (std::uint64_t{1} << 63) - 1;
