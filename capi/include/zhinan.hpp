@@ -20,6 +20,7 @@
 #include <cstddef>
 #include <functional>
 #include <map>
+#include <memory>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -71,6 +72,13 @@ inline void check(int status) {
 // A NUL-terminated copy for the C calls that take one.
 inline std::string c_string(std::string_view s) { return std::string(s); }
 inline std::string borrowed(const char* s) { return s ? std::string(s) : std::string(); }
+// A C handle owned the C++ way: freed once by its zn_*_free, moved, never copied.
+template <class T, void (*Free)(T*)>
+struct Freer {
+  void operator()(T* p) const noexcept { Free(p); }
+};
+template <class T, void (*Free)(T*)>
+using Owned = std::unique_ptr<T, Freer<T, Free>>;
 // Takes a string the library handed out, and frees it.
 inline std::string owned(char* s, std::size_t len) {
   std::string out = s ? std::string(s, len) : std::string();
@@ -111,24 +119,14 @@ class Findings {
  public:
   /** Takes ownership of `d` (may be NULL: no findings). */
   explicit Findings(zn_diagnostics* d = nullptr) noexcept : d_(d) {}
-  /** Takes over other's handle; other is left empty. */
-  Findings(Findings&& other) noexcept : d_(std::exchange(other.d_, nullptr)) {}
-  /** Exchanges handles with other, which frees this one's when it goes. */
-  Findings& operator=(Findings&& other) noexcept {
-    std::swap(d_, other.d_);
-    return *this;
-  }
-  Findings(const Findings&) = delete;
-  Findings& operator=(const Findings&) = delete;
-  ~Findings() { zn_diagnostics_free(d_); }
 
   /** How many findings there are. */
-  std::size_t size() const noexcept { return d_ ? zn_diagnostics_count(d_) : 0; }
+  std::size_t size() const noexcept { return d_ ? zn_diagnostics_count(d_.get()) : 0; }
   /** Whether there are none. */
   bool empty() const noexcept { return size() == 0; }
   /** How many have this severity. */
   std::size_t count(Severity s) const noexcept {
-    return d_ ? zn_diagnostics_count_severity(d_, static_cast<int>(s)) : 0;
+    return d_ ? zn_diagnostics_count_severity(d_.get(), static_cast<int>(s)) : 0;
   }
   /** Whether any is an error (the exit status 1 of the CLI). */
   bool has_errors() const noexcept { return count(Severity::error) > 0; }
@@ -136,18 +134,18 @@ class Findings {
   Finding operator[](std::size_t i) const {
     if (i >= size()) throw std::out_of_range("zn::Findings: index " + std::to_string(i));
     Finding f;
-    f.id = detail::borrowed(zn_diagnostics_id(d_, i));
-    f.severity = static_cast<Severity>(zn_diagnostics_severity(d_, i));
-    f.path = detail::borrowed(zn_diagnostics_path(d_, i));
-    f.message_zh = detail::borrowed(zn_diagnostics_message_zh(d_, i));
-    f.message_en = detail::borrowed(zn_diagnostics_message_en(d_, i));
-    zn_diagnostics_location(&f.line, &f.column, d_, i);
-    for (std::size_t k = 0; k < zn_diagnostics_param_count(d_, i); ++k)
-      f.params[detail::borrowed(zn_diagnostics_param_name(d_, i, k))] =
-          detail::borrowed(zn_diagnostics_param_value(d_, i, k));
-    f.file = detail::borrowed(zn_diagnostics_file(d_, i));
-    f.package = detail::borrowed(zn_diagnostics_package(d_, i));
-    f.entry = detail::borrowed(zn_diagnostics_entry(d_, i));
+    f.id = detail::borrowed(zn_diagnostics_id(d_.get(), i));
+    f.severity = static_cast<Severity>(zn_diagnostics_severity(d_.get(), i));
+    f.path = detail::borrowed(zn_diagnostics_path(d_.get(), i));
+    f.message_zh = detail::borrowed(zn_diagnostics_message_zh(d_.get(), i));
+    f.message_en = detail::borrowed(zn_diagnostics_message_en(d_.get(), i));
+    zn_diagnostics_location(&f.line, &f.column, d_.get(), i);
+    for (std::size_t k = 0; k < zn_diagnostics_param_count(d_.get(), i); ++k)
+      f.params[detail::borrowed(zn_diagnostics_param_name(d_.get(), i, k))] =
+          detail::borrowed(zn_diagnostics_param_value(d_.get(), i, k));
+    f.file = detail::borrowed(zn_diagnostics_file(d_.get(), i));
+    f.package = detail::borrowed(zn_diagnostics_package(d_.get(), i));
+    f.entry = detail::borrowed(zn_diagnostics_entry(d_.get(), i));
     return f;
   }
   /** All findings as one JSON array (zn_diagnostics_to_json). */
@@ -155,7 +153,7 @@ class Findings {
     if (!d_) return "[]";
     char* out = nullptr;
     std::size_t len = 0;
-    detail::check(zn_diagnostics_to_json(&out, &len, d_));
+    detail::check(zn_diagnostics_to_json(&out, &len, d_.get()));
     return detail::owned(out, len);
   }
 
@@ -190,10 +188,10 @@ class Findings {
   /** Past the last finding. */
   iterator end() const { return iterator(this, size()); }
   /** The C handle, still owned by this object. */
-  const zn_diagnostics* get() const noexcept { return d_; }
+  const zn_diagnostics* get() const noexcept { return d_.get(); }
 
  private:
-  zn_diagnostics* d_;
+  detail::Owned<zn_diagnostics, zn_diagnostics_free> d_;
 };
 
 /** A call's rules (the profile): regions, industries, limits. Shared with the suggestions
@@ -218,26 +216,16 @@ class Profile {
     detail::check(zn_profile_from_file(&p, nullptr, detail::c_string(path).c_str()));
     return Profile(p);
   }
-  /** Takes over other's handle; other is left empty. */
-  Profile(Profile&& other) noexcept : p_(std::exchange(other.p_, nullptr)) {}
-  /** Exchanges handles with other, which frees this one's when it goes. */
-  Profile& operator=(Profile&& other) noexcept {
-    std::swap(p_, other.p_);
-    return *this;
-  }
-  Profile(const Profile&) = delete;
-  Profile& operator=(const Profile&) = delete;
-  ~Profile() { zn_profile_free(p_); }
   /** The profile's id ("shandong-2025"). */
-  std::string id() const { return detail::borrowed(zn_profile_id(p_)); }
+  std::string id() const { return detail::borrowed(zn_profile_id(p_.get())); }
   /** Its name, in Chinese. */
-  std::string name() const { return detail::borrowed(zn_profile_name(p_)); }
+  std::string name() const { return detail::borrowed(zn_profile_name(p_.get())); }
   /** The C handle, still owned by this object. */
-  const zn_profile* get() const noexcept { return p_; }
+  const zn_profile* get() const noexcept { return p_.get(); }
 
  private:
   explicit Profile(zn_profile* p) noexcept : p_(p) {}
-  zn_profile* p_;
+  detail::Owned<zn_profile, zn_profile_free> p_;
 };
 
 /** The text fields of a suggestion (zn_field). */
@@ -261,7 +249,11 @@ enum class Field {
 class Suggestion {
  public:
   /** An empty suggestion under the built-in profile. */
-  Suggestion() { detail::check(zn_suggestion_new(&s_)); }
+  Suggestion() {
+    zn_suggestion* s = nullptr;
+    detail::check(zn_suggestion_new(&s));
+    s_.reset(s);
+  }
   /** From zhinan.suggestion/1 JSON, under `profile` (NULL: the built-in one). */
   static Suggestion from_json(std::string_view json, const Profile* profile = nullptr) {
     return read([&](zn_suggestion** s, zn_diagnostics** d) {
@@ -288,58 +280,46 @@ class Suggestion {
       return zn_suggestion_from_docx_file(s, d, profile ? profile->get() : nullptr, p.c_str());
     });
   }
-  /** Takes over other's handle; other is left empty. */
-  Suggestion(Suggestion&& other) noexcept
-      : s_(std::exchange(other.s_, nullptr)), read_(std::move(other.read_)) {}
-  /** Exchanges handles with other, which frees this one's when it goes. */
-  Suggestion& operator=(Suggestion&& other) noexcept {
-    std::swap(s_, other.s_);
-    std::swap(read_, other.read_);
-    return *this;
-  }
-  Suggestion(const Suggestion&) = delete;
-  Suggestion& operator=(const Suggestion&) = delete;
-  ~Suggestion() { zn_suggestion_free(s_); }
 
   /** An independent copy. */
   Suggestion clone() const {
     zn_suggestion* c = nullptr;
-    detail::check(zn_suggestion_clone(&c, s_));
+    detail::check(zn_suggestion_clone(&c, s_.get()));
     return Suggestion(c, Findings());
   }
   /** The canonical JSON: the same suggestion gives the same text. */
   std::string to_json() const {
     char* out = nullptr;
     std::size_t len = 0;
-    detail::check(zn_suggestion_to_json(&out, &len, s_));
+    detail::check(zn_suggestion_to_json(&out, &len, s_.get()));
     return detail::owned(out, len);
   }
   /** A text field ("" when empty). */
-  std::string get(Field f) const { return detail::borrowed(zn_suggestion_get(s_, static_cast<int>(f))); }
+  std::string get(Field f) const { return detail::borrowed(zn_suggestion_get(s_.get(), static_cast<int>(f))); }
   /** Sets a text field ("" clears it). */
   void set(Field f, std::string_view utf8) {
-    detail::check(zn_suggestion_set(s_, static_cast<int>(f), detail::c_string(utf8).c_str()));
+    detail::check(zn_suggestion_set(s_.get(), static_cast<int>(f), detail::c_string(utf8).c_str()));
   }
   /** 项目名称. */
   std::string title() const { return get(Field::title); }
   /** The region codes (合作国别、地区) the suggestion gives, usually one. */
   std::vector<std::string> regions() const {
     std::vector<std::string> out;
-    for (std::size_t i = 0; i < zn_suggestion_region_count(s_); ++i) out.push_back(zn_suggestion_region(s_, i));
+    for (std::size_t i = 0; i < zn_suggestion_region_count(s_.get()); ++i) out.push_back(zn_suggestion_region(s_.get(), i));
     return out;
   }
   /** The industry codes (产业领域) the suggestion gives, usually one. */
   std::vector<std::string> industries() const {
     std::vector<std::string> out;
-    for (std::size_t i = 0; i < zn_suggestion_industry_count(s_); ++i) out.push_back(zn_suggestion_industry(s_, i));
+    for (std::size_t i = 0; i < zn_suggestion_industry_count(s_.get()); ++i) out.push_back(zn_suggestion_industry(s_.get(), i));
     return out;
   }
   /** How many key technologies (关键技术) it lists. */
-  std::size_t key_technology_count() const noexcept { return zn_suggestion_key_tech_count(s_); }
+  std::size_t key_technology_count() const noexcept { return zn_suggestion_key_tech_count(s_.get()); }
   /** What reading found (format.* and import.* findings); empty for a new suggestion. */
   const Findings& read_findings() const noexcept { return read_; }
   /** The C handle, still owned by this object. */
-  const zn_suggestion* get() const noexcept { return s_; }
+  const zn_suggestion* get() const noexcept { return s_.get(); }
 
  private:
   Suggestion(zn_suggestion* s, Findings read) noexcept : s_(s), read_(std::move(read)) {}
@@ -352,7 +332,7 @@ class Suggestion {
     if (status != ZN_OK) throw Error(status);
     return Suggestion(s, std::move(found));
   }
-  zn_suggestion* s_ = nullptr;
+  detail::Owned<zn_suggestion, zn_suggestion_free> s_;
   Findings read_;
 };
 
@@ -407,26 +387,16 @@ class Registry {
     detail::check(zn_registry_load(&r, detail::c_string(path).c_str()));
     return Registry(r);
   }
-  /** Takes over other's handle; other is left empty. */
-  Registry(Registry&& other) noexcept : r_(std::exchange(other.r_, nullptr)) {}
-  /** Exchanges handles with other, which frees this one's when it goes. */
-  Registry& operator=(Registry&& other) noexcept {
-    std::swap(r_, other.r_);
-    return *this;
-  }
-  Registry(const Registry&) = delete;
-  Registry& operator=(const Registry&) = delete;
-  ~Registry() { zn_registry_free(r_); }
   /** Writes the registry and its index to one file, atomically. */
-  void save(std::string_view path) const { detail::check(zn_registry_save(r_, detail::c_string(path).c_str())); }
+  void save(std::string_view path) const { detail::check(zn_registry_save(r_.get(), detail::c_string(path).c_str())); }
   /** How many funded projects it holds. */
-  std::size_t size() const noexcept { return zn_registry_count(r_); }
+  std::size_t size() const noexcept { return zn_registry_count(r_.get()); }
   /** The C handle, still owned by this object. */
-  const zn_registry* get() const noexcept { return r_; }
+  const zn_registry* get() const noexcept { return r_.get(); }
 
  private:
   explicit Registry(zn_registry* r) noexcept : r_(r) {}
-  zn_registry* r_;
+  detail::Owned<zn_registry, zn_registry_free> r_;
 };
 
 /** What write_package is told besides the suggestions: the 汇总表's header, numbering,
@@ -449,30 +419,22 @@ class Batch {
  public:
   /** An empty batch under `profile` (NULL: the built-in one). */
   explicit Batch(const Profile* profile = nullptr) {
-    detail::check(zn_batch_new(&b_, profile ? profile->get() : nullptr));
+    zn_batch* b = nullptr;
+    detail::check(zn_batch_new(&b, profile ? profile->get() : nullptr));
+    b_.reset(b);
   }
-  /** Takes over other's handle; other is left empty. */
-  Batch(Batch&& other) noexcept : b_(std::exchange(other.b_, nullptr)) {}
-  /** Exchanges handles with other, which frees this one's when it goes. */
-  Batch& operator=(Batch&& other) noexcept {
-    std::swap(b_, other.b_);
-    return *this;
-  }
-  Batch(const Batch&) = delete;
-  Batch& operator=(const Batch&) = delete;
-  ~Batch() { zn_batch_free(b_); }
   /** Adds a copy of `s`, named (its file, relative documents resolve beside it). */
   void add(const Suggestion& s, std::string_view name) {
-    detail::check(zn_batch_add(b_, s.get(), detail::c_string(name).c_str()));
+    detail::check(zn_batch_add(b_.get(), s.get(), detail::c_string(name).c_str()));
   }
   /** How many suggestions it holds. */
-  std::size_t size() const noexcept { return zn_batch_count(b_); }
+  std::size_t size() const noexcept { return zn_batch_count(b_.get()); }
   /** Compares with funded projects too; the registry must outlive the batch's checks. */
-  void set_registry(const Registry& r) { detail::check(zn_batch_set_registry(b_, r.get())); }
+  void set_registry(const Registry& r) { detail::check(zn_batch_set_registry(b_.get(), r.get())); }
   /** The rules across the suggestions (三(三)); each finding names its suggestion. */
   Findings check() const {
     zn_diagnostics* d = nullptr;
-    detail::check(zn_batch_check(&d, b_));
+    detail::check(zn_batch_check(&d, b_.get()));
     return Findings(d);
   }
   /** Writes the ZIP of section 四 and its 汇总表 beside it; Error ZN_EREFUSED (with the
@@ -501,14 +463,14 @@ class Batch {
       c.progress_user = const_cast<std::function<bool(std::size_t, std::size_t)>*>(&o.progress);
     }
     zn_diagnostics* d = nullptr;
-    const int status = zn_package_write(&d, b_, detail::c_string(zip_path).c_str(), &c);
+    const int status = zn_package_write(&d, b_.get(), detail::c_string(zip_path).c_str(), &c);
     Findings found(d);
     if (status != ZN_OK) throw Error(status);
     return found;
   }
 
  private:
-  zn_batch* b_ = nullptr;
+  detail::Owned<zn_batch, zn_batch_free> b_;
 };
 
 /** The report formats of an audit (zn_audit_format). */
@@ -524,50 +486,42 @@ class Audit {
  public:
   /** An empty audit under `profile` (NULL: the built-in one). */
   explicit Audit(const Profile* profile = nullptr) {
-    detail::check(zn_audit_new(&a_, profile ? profile->get() : nullptr));
+    zn_audit* a = nullptr;
+    detail::check(zn_audit_new(&a, profile ? profile->get() : nullptr));
+    a_.reset(a);
   }
-  /** Takes over other's handle; other is left empty. */
-  Audit(Audit&& other) noexcept : a_(std::exchange(other.a_, nullptr)) {}
-  /** Exchanges handles with other, which frees this one's when it goes. */
-  Audit& operator=(Audit&& other) noexcept {
-    std::swap(a_, other.a_);
-    return *this;
-  }
-  Audit(const Audit&) = delete;
-  Audit& operator=(const Audit&) = delete;
-  ~Audit() { zn_audit_free(a_); }
   /** A package on disk (read when run). */
   void add_package_file(std::string_view path) {
-    detail::check(zn_audit_add_package_file(a_, detail::c_string(path).c_str()));
+    detail::check(zn_audit_add_package_file(a_.get(), detail::c_string(path).c_str()));
   }
   /** A package in memory, under its file name. */
   void add_package_bytes(std::string_view name, std::string_view bytes) {
-    detail::check(zn_audit_add_package_bytes(a_, detail::c_string(name).c_str(), bytes.data(), bytes.size()));
+    detail::check(zn_audit_add_package_bytes(a_.get(), detail::c_string(name).c_str(), bytes.data(), bytes.size()));
   }
   /** Compares with funded projects too. */
-  void set_registry(const Registry& r) { detail::check(zn_audit_set_registry(a_, r.get())); }
+  void set_registry(const Registry& r) { detail::check(zn_audit_set_registry(a_.get(), r.get())); }
   /** Audits every package; each finding names its package and entry. */
   Findings run(Mode mode = Mode::submit) {
     zn_audit_options o = ZN_AUDIT_OPTIONS_INIT;
     o.mode = static_cast<int>(mode);
     zn_diagnostics* d = nullptr;
-    detail::check(zn_audit_run(&d, a_, &o));
+    detail::check(zn_audit_run(&d, a_.get(), &o));
     return Findings(d);
   }
   /** The report of the last run. */
   std::string report(AuditFormat format = AuditFormat::text) const {
     char* out = nullptr;
     std::size_t len = 0;
-    detail::check(zn_audit_report(&out, &len, a_, static_cast<int>(format)));
+    detail::check(zn_audit_report(&out, &len, a_.get(), static_cast<int>(format)));
     return detail::owned(out, len);
   }
   /** The province-wide list of the last run as .xlsx, written atomically. */
   void write_xlsx(std::string_view path) const {
-    detail::check(zn_audit_write_xlsx(a_, detail::c_string(path).c_str()));
+    detail::check(zn_audit_write_xlsx(a_.get(), detail::c_string(path).c_str()));
   }
 
  private:
-  zn_audit* a_ = nullptr;
+  detail::Owned<zn_audit, zn_audit_free> a_;
 };
 
 /** The version of the library loaded ("1.0.0"); compare with ZN_VERSION_STRING. */
