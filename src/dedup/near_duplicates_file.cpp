@@ -222,6 +222,24 @@ std::optional<IndexParams> header_params(const std::uint64_t* header) {
   return params;
 }
 
+// An index with those parameters and no item yet, or none when they are refused.
+std::optional<NearDuplicateIndex> empty_index(const std::optional<IndexParams>& params) {
+  if (!params) return std::nullopt;
+  try {
+    return NearDuplicateIndex(*params);
+  } catch (const std::invalid_argument&) {
+    return std::nullopt;
+  }
+}
+
+// The reason, Chinese and English, when a file of `size` bytes holds more than the
+// `expected` its header gives: anything after the checksum is not what the writer wrote.
+std::optional<std::pair<std::string, std::string>> trailing_data(std::uint64_t size, std::uint64_t expected) {
+  if (size <= expected) return std::nullopt;
+  return std::make_pair("文件末尾有多余数据（应为 " + std::to_string(expected) + " 字节）",
+                        "trailing data after the index (" + std::to_string(expected) + " bytes expected)");
+}
+
 }  // namespace
 
 std::optional<NearDuplicateIndex> NearDuplicateIndex::load(const std::filesystem::path& path, std::string* error) {
@@ -280,19 +298,13 @@ std::optional<NearDuplicateIndex> NearDuplicateIndex::from_bytes(std::string_vie
   const std::uint64_t table_words = kCompactHeaderWords + unit_count + kBlockWords * blocks;
   const std::uint64_t expected = 8 * table_words + (payload + 7) / 8 * 8 + 8;
   if (bytes.size() < expected) return truncated(expected);
-  if (bytes.size() > expected)
-    return corrupt("文件末尾有多余数据（应为 " + std::to_string(expected) + " 字节）",
-                   "trailing data after the index (" + std::to_string(expected) + " bytes expected)");
+  if (const auto extra = trailing_data(bytes.size(), expected)) return corrupt(extra->first, extra->second);
   // Everything is checksummed before any of it is believed.
   const std::size_t words = static_cast<std::size_t>(expected / 8);
   if (word_at(bytes, words - 1) != checksum_of(bytes, words - 1)) return corrupt("校验和不符", "checksum mismatch");
 
   const std::optional<IndexParams> params = header_params(header);
-  std::optional<NearDuplicateIndex> index;
-  try {
-    if (params) index.emplace(*params);
-  } catch (const std::invalid_argument&) {
-  }
+  std::optional<NearDuplicateIndex> index = empty_index(params);
   if (!index) return corrupt("参数无效", "invalid parameters");
   if ((n + 1) * static_cast<std::uint64_t>(params->bands) >= 0xFFFFFFFFu) return corrupt("条目过多", "too many items");
   std::vector<std::uint32_t> units(static_cast<std::size_t>(unit_count));
@@ -410,18 +422,12 @@ std::optional<NearDuplicateIndex> NearDuplicateIndex::from_format1(std::string_v
   if (n >= kHuge || total >= kHuge) return corrupt("条目数无效", "invalid counts");
   const std::uint64_t expected = 8 * (kHeaderWords + 1 + n + total);
   if (bytes.size() < expected) return truncated(expected);
-  if (bytes.size() > expected)
-    return corrupt("文件末尾有多余数据（应为 " + std::to_string(expected) + " 字节）",
-                   "trailing data after the index (" + std::to_string(expected) + " bytes expected)");
+  if (const auto extra = trailing_data(bytes.size(), expected)) return corrupt(extra->first, extra->second);
   const std::size_t words = static_cast<std::size_t>(expected / 8);
   if (word_at(bytes, words - 1) != checksum_of(bytes, words - 1)) return corrupt("校验和不符", "checksum mismatch");
 
   const std::optional<IndexParams> params = header_params(header);
-  std::optional<NearDuplicateIndex> index;
-  try {
-    if (params) index.emplace(*params);
-  } catch (const std::invalid_argument&) {
-  }
+  std::optional<NearDuplicateIndex> index = empty_index(params);
   if (!index) return corrupt("参数无效", "invalid parameters");
   if ((n + 1) * static_cast<std::uint64_t>(params->bands) >= 0xFFFFFFFFu) return corrupt("条目过多", "too many items");
   std::vector<ShingleSet> sets;

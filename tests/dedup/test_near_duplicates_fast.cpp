@@ -207,6 +207,12 @@ TEST_CASE("near_duplicates: an index file of the earlier layout still loads, wit
   const std::optional<NearDuplicateIndex> again = NearDuplicateIndex::from_bytes(compact, &error);
   REQUIRE_MESSAGE(again, error);
   CHECK(again->pairs() == index.pairs());
+  // Anything after the checksum, in either layout: not a file the writer wrote.
+  for (const std::string& whole : {bytes, compact}) {
+    CHECK_FALSE(NearDuplicateIndex::from_bytes(whole + '\0', &error));
+    CHECK(error.find("多余数据") != std::string::npos);
+    CHECK(error.find("trailing data") != std::string::npos);
+  }
   bytes[100] = static_cast<char>(bytes[100] ^ 1);
   CHECK_FALSE(NearDuplicateIndex::from_bytes(bytes, &error));
   CHECK(error.find("checksum") != std::string::npos);
