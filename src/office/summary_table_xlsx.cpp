@@ -242,10 +242,9 @@ class SheetWriter {
     std::vector<double> heights;
     for (std::size_t i = 0; i < group.lines.size(); ++i) {
       const SummaryLine& line = group.lines[i];
-      const lxw_row_t row = static_cast<lxw_row_t>(first + i);
-      std::string region = group.label;
-      if (!group.known_region) region += line.region.empty() ? "" : "：" + line.region;
-      heights.push_back(write_line(row, line, group.known_region ? "" : region));
+      std::string own_region;  // only for rows without one known region
+      if (!group.known_region) own_region = group.label + (line.region.empty() ? "" : "：" + line.region);
+      heights.push_back(write_line(static_cast<lxw_row_t>(first + i), line, own_region));
     }
     if (group.known_region) {
       // The count on a line of its own, so that a narrow cell never wraps inside "（1项）".
