@@ -30,6 +30,7 @@
 #include <string>
 #include <vector>
 
+#include "bench_corpus.hpp"
 #include "zhinan/audit.hpp"
 #include "zhinan/io.hpp"
 #include "zhinan/package.hpp"
@@ -39,23 +40,13 @@
 namespace {
 
 namespace fs = std::filesystem;
+using bench::character_pool;
+using bench::give_source;
+using bench::Rng;
 using Clock = std::chrono::steady_clock;
 
 constexpr std::size_t kPackages = 20;
 constexpr std::size_t kPerPackage = 60;
-
-// Fixed-seed generator (splitmix64): the same run gives the same bytes.
-struct Rng {
-  std::uint64_t state;
-  std::uint64_t next() {
-    std::uint64_t z = (state += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-  }
-  std::size_t below(std::size_t n) { return static_cast<std::size_t>(next() % n); }
-  std::size_t between(std::size_t lo, std::size_t hi) { return lo + below(hi - lo + 1); }
-};
 
 fs::path scratch;  // removed at the end, and by die()
 
@@ -104,68 +95,6 @@ with zipfile.ZipFile(dst) as z:
     assert not any(i.flag_bits & 0x800 for i in z.infolist())
 )";
 
-// The bundled samples that validate without errors, in a fixed order.
-std::vector<zhinan::Suggestion> load_seeds() {
-  std::vector<zhinan::Suggestion> seeds;
-  for (const auto& e : fs::directory_iterator(fs::path(ZHINAN_SOURCE_DIR) / "examples/data"))
-    if (e.path().extension() == ".json" && e.path().filename().string().starts_with("valid-"))
-      if (auto r = zhinan::read_suggestion_file(e.path()); r.suggestion)
-        if (zhinan::count(zhinan::validate(*r.suggestion), zhinan::Severity::error) == 0) seeds.push_back(*r.suggestion);
-  std::sort(seeds.begin(), seeds.end(), [](const auto& a, const auto& b) { return a.title < b.title; });
-  if (seeds.empty()) die("no valid samples in examples/data");
-  return seeds;
-}
-
-// The Chinese characters of the samples, each as often as it occurs.
-std::vector<std::string> character_pool(const std::vector<zhinan::Suggestion>& seeds) {
-  std::vector<std::string> pool;
-  for (const auto& s : seeds) {
-    const std::string text = s.overview + (s.report ? s.report->research_content + s.report->background : "");
-    for (std::size_t i = 0; i + 2 < text.size(); ++i) {
-      if ((static_cast<unsigned char>(text[i]) & 0xF0) != 0xE0) continue;  // three-byte: CJK and 。，
-      pool.push_back(text.substr(i, 3));
-      i += 2;
-    }
-  }
-  return pool;
-}
-
-// `chars` characters drawn one at a time, a sentence every 8–30: no two suggestions share
-// much of it, so only the planted copies are near-duplicates.
-std::string filler(Rng& rng, const std::vector<std::string>& pool, std::size_t chars) {
-  std::string out;
-  for (std::size_t n = 0, next_stop = rng.between(8, 30); n < chars; ++n) {
-    out += pool[rng.below(pool.size())];
-    if (n == next_stop) {
-      out += "，";
-      next_stop += rng.between(8, 30);
-    }
-  }
-  return out + "。";
-}
-
-std::string first_chars(const std::string& text, std::size_t chars) {
-  std::size_t i = 0;
-  for (; i < text.size() && chars > 0; --chars) {
-    ++i;
-    while (i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) ++i;
-  }
-  return text.substr(0, i);
-}
-
-// Who proposes copy `n` (0, 1, …; unique up to 18,000): proposer, unit suffix and phone.
-void give_source(zhinan::Suggestion& s, const zhinan::Suggestion& seed, std::size_t n) {
-  static const char* surnames[] = {"王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴",
-                                   "徐", "孙", "胡", "朱", "高", "林", "何", "郭", "马", "罗"};
-  static const char* given[] = {"志", "建", "文", "明", "海", "立", "新", "国", "晓", "春", "振", "永", "光", "宏", "德",
-                                "平", "军", "红", "丽", "伟", "芳", "强", "敏", "静", "磊", "洋", "勇", "艳", "杰", "涛"};
-  s.source.unit = seed.source.unit + "第" + std::to_string(n + 1) + "研究室";
-  s.source.proposer = std::string(surnames[n % 20]) + given[(n / 20) % 30] + given[(n / 600) % 30];
-  char phone[24];
-  std::snprintf(phone, sizeof phone, "139%08zu", n + 1);
-  s.source.phone = phone;
-}
-
 struct Plant {
   std::size_t package, slot;        // where the copy goes
   std::size_t from_package, from_slot;
@@ -183,11 +112,7 @@ std::vector<std::vector<zhinan::Suggestion>> make_batches(const std::vector<zhin
     for (std::size_t k = 0; k < kPerPackage; ++k) {
       const std::size_t g = p * kPerPackage + k;
       const zhinan::Suggestion& seed = seeds[g % seeds.size()];
-      zhinan::Suggestion s = seed;
-      s.title += "（第" + std::to_string(g + 1) + "批）";
-      give_source(s, seed, g);
-      s.overview = first_chars(s.overview, 200) + filler(rng, pool, 650);
-      if (s.report) s.report->research_content = first_chars(s.report->research_content, 100) + filler(rng, pool, 600);
+      zhinan::Suggestion s = bench::distinct_copy(seed, g, rng, pool);
       s.department = kDepartments[p];
       batches[p].push_back(std::move(s));
     }
@@ -307,7 +232,8 @@ int main() {
   double load = 0;
   std::ifstream("/proc/loadavg") >> load;
 
-  const auto seeds = load_seeds();
+  const auto seeds = bench::load_seeds(true);
+  if (seeds.empty()) die("no valid samples in examples/data");
   const auto pool = character_pool(seeds);
   const auto batches = make_batches(seeds, pool);
   std::vector<fs::path> packages;

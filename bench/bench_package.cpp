@@ -22,6 +22,7 @@
 #include <thread>
 #include <vector>
 
+#include "bench_corpus.hpp"
 #include "zhinan/dedup.hpp"
 #include "zhinan/docx.hpp"
 #include "zhinan/package.hpp"
@@ -31,20 +32,9 @@
 namespace {
 
 namespace fs = std::filesystem;
+using bench::character_pool;
+using bench::Rng;
 using Clock = std::chrono::steady_clock;
-
-// Fixed-seed generator (splitmix64): the same run gives the same bytes.
-struct Rng {
-  std::uint64_t state;
-  std::uint64_t next() {
-    std::uint64_t z = (state += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-  }
-  std::size_t below(std::size_t n) { return static_cast<std::size_t>(next() % n); }
-  std::size_t between(std::size_t lo, std::size_t hi) { return lo + below(hi - lo + 1); }
-};
 
 fs::path scratch;  // removed at the end, and by die()
 
@@ -74,47 +64,6 @@ std::string random_bytes(Rng& rng, std::size_t n) {
     for (std::size_t k = 0; k < 8 && i + k < n; ++k) s[i + k] = static_cast<char>((v >> (8 * k)) & 0xFF);
   }
   return s;
-}
-
-// The bundled samples that validate without errors, in a fixed order.
-std::vector<zhinan::Suggestion> load_seeds() {
-  std::vector<zhinan::Suggestion> seeds;
-  for (const auto& e : fs::directory_iterator(fs::path(ZHINAN_SOURCE_DIR) / "examples/data"))
-    if (e.path().extension() == ".json")
-      if (auto r = zhinan::read_suggestion_file(e.path()); r.suggestion)
-        if (zhinan::count(zhinan::validate(*r.suggestion), zhinan::Severity::error) == 0) seeds.push_back(*r.suggestion);
-  std::sort(seeds.begin(), seeds.end(), [](const auto& a, const auto& b) { return a.title < b.title; });
-  if (seeds.empty()) die("no valid samples in examples/data");
-  return seeds;
-}
-
-// The Chinese characters of the samples, each as often as it occurs: drawing from it gives
-// text with the letter frequencies of a real suggestion.
-std::vector<std::string> character_pool(const std::vector<zhinan::Suggestion>& seeds) {
-  std::vector<std::string> pool;
-  for (const auto& s : seeds) {
-    const std::string text = s.overview + (s.report ? s.report->research_content + s.report->background : "");
-    for (std::size_t i = 0; i + 2 < text.size(); ++i) {
-      if ((static_cast<unsigned char>(text[i]) & 0xF0) != 0xE0) continue;  // three-byte: CJK and 。，
-      pool.push_back(text.substr(i, 3));
-      i += 2;
-    }
-  }
-  return pool;
-}
-
-// `chars` characters drawn one at a time, a sentence every 8–30: no 3-gram of it is likely
-// to occur in another suggestion, so the near-duplicate rules see distinct content.
-std::string filler(Rng& rng, const std::vector<std::string>& pool, std::size_t chars) {
-  std::string out;
-  for (std::size_t n = 0, next_stop = rng.between(8, 30); n < chars; ++n) {
-    out += pool[rng.below(pool.size())];
-    if (n == next_stop) {
-      out += "，";
-      next_stop += rng.between(8, 30);
-    }
-  }
-  return out + "。";
 }
 
 // Plain text as a unit writes it: runs of 1–6 characters copied from the samples (so
@@ -216,42 +165,16 @@ Documents make_documents(std::size_t count, const fs::path& dir, const std::vect
   return d;
 }
 
-// The first `chars` characters of UTF-8 text.
-std::string first_chars(const std::string& text, std::size_t chars) {
-  std::size_t i = 0;
-  for (; i < text.size() && chars > 0; --chars) {
-    ++i;
-    while (i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) ++i;  // continuation bytes
-  }
-  return text.substr(0, i);
-}
-
-// `count` suggestions from the samples, each with its own title, unit, proposer and phone.
-// The overview and research content keep the sample's opening and go on in text of their
-// own, so that two variants of one sample score about 0.11 (unrelated suggestions score
-// 0.12 on average in bench_dedup's corpus), below every batch threshold. Every third names one of `documents`
-// (cycled); the rest are rendered.
+// `count` suggestions from the samples (bench_corpus.hpp). Every third names one of
+// `documents` (cycled); the rest are rendered.
 std::vector<zhinan::Suggestion> make_suggestions(std::size_t count, const std::vector<zhinan::Suggestion>& seeds,
                                                  const std::vector<std::string>& pool,
                                                  const std::vector<std::string>& documents) {
-  static const char* surnames[] = {"王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴",
-                                   "徐", "孙", "胡", "朱", "高", "林", "何", "郭", "马", "罗"};
-  static const char* given[] = {"志", "建", "文", "明", "海", "立", "新", "国", "晓", "春", "振", "永", "光", "宏", "德",
-                                "平", "军", "红", "丽", "伟", "芳", "强", "敏", "静", "磊", "洋", "勇", "艳", "杰", "涛"};
   Rng rng{7};
   std::vector<zhinan::Suggestion> out;
   out.reserve(count);
   for (std::size_t i = 0; i < count; ++i) {
-    zhinan::Suggestion s = seeds[i % seeds.size()];
-    const std::string n = std::to_string(i + 1);
-    s.title += "（第" + n + "批）";
-    s.source.unit += "第" + n + "研究室";
-    s.source.proposer = std::string(surnames[i % 20]) + given[(i / 20) % 30] + given[(i / 600) % 30];
-    char phone[24];
-    std::snprintf(phone, sizeof phone, "139%08zu", i + 1);
-    s.source.phone = phone;
-    s.overview = first_chars(s.overview, 200) + filler(rng, pool, 650);
-    if (s.report) s.report->research_content = first_chars(s.report->research_content, 100) + filler(rng, pool, 600);
+    zhinan::Suggestion s = bench::distinct_copy(seeds[i % seeds.size()], i, rng, pool);
     if (i % 3 == 2 && !documents.empty()) s.document = documents[(i / 3) % documents.size()];
     out.push_back(std::move(s));
   }
@@ -403,7 +326,8 @@ int main(int argc, char** argv) {
   double load = 0;
   std::ifstream("/proc/loadavg") >> load;
 
-  const auto seeds = load_seeds();
+  const auto seeds = bench::load_seeds(true);
+  if (seeds.empty()) die("no valid samples in examples/data");
   const auto pool = character_pool(seeds);
   const Documents docs = make_documents(count / 3, in, seeds, pool);
   const auto batch = make_suggestions(count, seeds, pool, docs.names);

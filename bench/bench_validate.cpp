@@ -5,13 +5,15 @@
 // against a process that reads and parses the same files with Boost.JSON on one thread
 // (this program, re-run as `bench_validate --parse FILE…`); best of 3 each, interleaved.
 // Exits 1 when the command takes more than 1.5× the bare parse.
-//   build/rel/bench/bench_validate [COUNT]
+//   build/rel/bench/bench_validate [--near-copies] [COUNT]
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <boost/json.hpp>
 #include <fstream>
+#include <iterator>
+#include <map>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -19,6 +21,7 @@
 #include <string>
 #include <vector>
 
+#include "bench_corpus.hpp"
 #include "zhinan/io.hpp"
 #include "zhinan/rules.hpp"
 #include "zhinan/suggestion_json.hpp"
@@ -27,14 +30,33 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-// Variations of the bundled samples: other titles, units, phones, amounts and levels, so no
-// two suggestions are the same bytes (as in a real batch).
-std::vector<std::string> make_batch(std::size_t count) {
-  std::vector<zhinan::Suggestion> seeds;
-  for (const auto& e : std::filesystem::directory_iterator(std::filesystem::path(ZHINAN_SOURCE_DIR) / "examples/data"))
-    if (e.path().extension() == ".json")
-      if (auto r = zhinan::read_suggestion_file(e.path()); r.suggestion) seeds.push_back(*r.suggestion);
-  std::sort(seeds.begin(), seeds.end(), [](const auto& a, const auto& b) { return a.title < b.title; });
+// `count` suggestions as a province's batch has them (bench_corpus.hpp: every sample, the
+// faulty one too, each copy with text of its own), one in a hundred planted again under
+// another proposer: every other one with the same title, the rest with the same content
+// under a new title, so the batch rules find a few duplicates among many suggestions.
+std::vector<std::string> make_batch(std::size_t count, std::size_t& planted) {
+  const std::vector<zhinan::Suggestion> seeds = bench::load_seeds(false);
+  const std::vector<std::string> pool = bench::character_pool(seeds);
+  bench::Rng rng{20261202};
+  std::vector<zhinan::Suggestion> batch;
+  for (std::size_t i = 0; i < count; ++i) batch.push_back(bench::distinct_copy(seeds[i % seeds.size()], i, rng, pool));
+  planted = 0;
+  for (std::size_t i = 99; i < count; i += 100, ++planted) {
+    zhinan::Suggestion copy = batch[i - 50];
+    bench::give_source(copy, seeds[(i - 50) % seeds.size()], count + i);
+    if (planted % 2 == 1) copy.title = seeds[(i - 50) % seeds.size()].title + "（第" + std::to_string(i + 1) + "批续报）";
+    batch[i] = std::move(copy);
+  }
+  std::vector<std::string> out;
+  for (const auto& s : batch) out.push_back(zhinan::to_json(s));
+  return out;
+}
+
+// The corpus this bench used before: the samples cycled with small edits, so that every
+// file is a near-copy of about count/7 others and the batch rules report every pair (a
+// report that grows with the square of the files). Run with --near-copies.
+std::vector<std::string> make_near_copies(std::size_t count) {
+  std::vector<zhinan::Suggestion> seeds = bench::load_seeds(false);
   std::vector<std::string> out;
   for (std::size_t i = 0; i < count; ++i) {
     zhinan::Suggestion s = seeds[i % seeds.size()];
@@ -77,9 +99,10 @@ int parse_files(int argc, char** argv) {
   return objects == static_cast<std::size_t>(argc - 2) ? 0 : 1;
 }
 
-// Wall seconds of one child process running `args`, its output thrown away; -1 when it
-// exits above `worst_exit` (zhinan validate exits 1 for findings, 2 when it could not run).
-double run_child(const std::vector<std::string>& args, int worst_exit) {
+// Wall seconds of one child process running `args`, its output written to `output`; -1
+// when it exits above `worst_exit` (zhinan validate exits 1 for findings, 2 when it could
+// not run).
+double run_child(const std::vector<std::string>& args, int worst_exit, const char* output = "/dev/null") {
   std::vector<char*> argv;
   for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
   argv.push_back(nullptr);
@@ -87,7 +110,7 @@ double run_child(const std::vector<std::string>& args, int worst_exit) {
   const auto start = Clock::now();
   const pid_t pid = fork();
   if (pid == 0) {
-    std::freopen("/dev/null", "w", stdout);
+    std::freopen(output, "w", stdout);
     execv(argv[0], argv.data());
     _exit(127);
   }
@@ -99,8 +122,11 @@ double run_child(const std::vector<std::string>& args, int worst_exit) {
 
 int main(int argc, char** argv) {
   if (argc > 1 && std::string(argv[1]) == "--parse") return parse_files(argc, argv);
-  const std::size_t count = argc > 1 ? std::strtoul(argv[1], nullptr, 10) : 2000;
-  const std::vector<std::string> batch = make_batch(count);
+  const bool near_copies = argc > 1 && std::string(argv[1]) == "--near-copies";
+  const int count_arg = near_copies ? 2 : 1;
+  const std::size_t count = argc > count_arg ? std::strtoul(argv[count_arg], nullptr, 10) : 2000;
+  std::size_t planted = 0;
+  const std::vector<std::string> batch = near_copies ? make_near_copies(count) : make_batch(count, planted);
   std::size_t bytes = 0;
   for (const auto& b : batch) bytes += b.size();
 
@@ -152,10 +178,26 @@ int main(int argc, char** argv) {
     best_parse = std::min(best_parse, p);
     best_command = std::min(best_command, c);
   }
+  // What the command reported: the planted copies are found, and nothing else is taken
+  // for a duplicate.
+  const std::string report = (dir / "report.json").string();
+  if (run_child(command, 1, report.c_str()) < 0) return 1;
+  std::ifstream in(report, std::ios::binary);
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   std::filesystem::remove_all(dir);
+  std::map<std::string, std::size_t> by_id;
+  const boost::json::value parsed_report = boost::json::parse(text);
+  for (const auto& d : parsed_report.at("diagnostics").as_array()) ++by_id[std::string(d.at("id").as_string())];
+  std::printf("\nreport   %.1f MB:", static_cast<double>(text.size()) / 1e6);
+  for (const auto& [id, n] : by_id) std::printf(" %s %zu,", id.c_str(), n);
+  std::printf("\n");
+  const bool found_planted = near_copies || (by_id["batch.duplicate"] == planted && by_id["batch.similar"] == 0);
+  if (!near_copies)
+    std::printf("planted  %zu copies; batch.duplicate %zu, batch.similar %zu%s\n", planted, by_id["batch.duplicate"],
+                by_id["batch.similar"], found_planted ? "" : "   (WRONG)");
   const double ratio = best_command / best_parse;
   std::printf("\nprocess  zhinan validate --format json, %zu files: %8.2f ms\n", files.size(), best_command * 1e3);
   std::printf("anchor   read + Boost.JSON parse, one thread:  %8.2f ms\n", best_parse * 1e3);
   std::printf("ratio    zhinan validate / parse:              %8.2f   (target <= 1.5)\n", ratio);
-  return ratio <= 1.5 ? 0 : 1;
+  return ratio <= 1.5 && found_planted ? 0 : 1;
 }
