@@ -1,6 +1,8 @@
 #include "model/json_encoding.hpp"
 
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
 
 #include "base/utf8.hpp"
 
@@ -166,8 +168,33 @@ std::size_t find_lone_surrogate_escape(std::string_view text, std::size_t limit)
   return std::string_view::npos;
 }
 
+namespace {
+
+constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHighs = 0x8080808080808080ull;
+
+// Whether any byte of `word` is below `n` (n ≤ 128), or equal to `b`: bit tricks on eight
+// bytes at once, exact.
+constexpr bool any_below(std::uint64_t word, unsigned n) { return ((word - kOnes * n) & ~word & kHighs) != 0; }
+constexpr bool any_equal(std::uint64_t word, unsigned b) {
+  const std::uint64_t x = word ^ (kOnes * b);
+  return ((x - kOnes) & ~x & kHighs) != 0;
+}
+
+}  // namespace
+
 std::size_t find_control_character(std::string_view utf8) {
-  for (std::size_t i = 0; i < utf8.size(); ++i) {
+  // Eight bytes at a time past those that cannot start one (no C0, DEL or C2 among them);
+  // the rare word that has one is looked at byte by byte (a tab or line break is no finding).
+  std::size_t i = 0;
+  for (; i < utf8.size(); ++i) {
+    if (i + 8 <= utf8.size()) {
+      std::uint64_t word;
+      std::memcpy(&word, utf8.data() + i, 8);
+      if (!any_below(word, 0x20) && !any_equal(word, 0x7F) && !any_equal(word, 0xC2)) {
+        i += 7;
+        continue;
+      }
+    }
     const unsigned b = byte_at(utf8, i);
     if (b < 0x80 ? is_control_character(b)
                  : b == 0xC2 && i + 1 < utf8.size() && byte_at(utf8, i + 1) >= 0x80 && byte_at(utf8, i + 1) <= 0x9F)

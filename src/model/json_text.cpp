@@ -197,6 +197,7 @@ std::vector<TextLocation> locate_duplicates(std::string_view text, const std::ve
   };
   std::vector<Open> open;
   std::vector<TextLocation> out;
+  if (keys.empty()) return out;  // (the fallback below would walk the whole text)
   std::size_t objects = 0, next = 0, i = 0;
   Locator locator(text);
   while (i < text.size() && next < keys.size()) {

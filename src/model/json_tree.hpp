@@ -3,7 +3,9 @@
 #pragma once
 
 #include <boost/json/value_stack.hpp>
+#include <deque>
 #include <string>
+#include <string_view>
 #include <unordered_set>
 #include <vector>
 
@@ -47,8 +49,8 @@ class TreeBuilder {
     begin_element();
     Frame& f = open(true);
     f.ordinal = objects_seen_ - 1;
-    if (f.keys.bucket_count() > 64) f.keys = {};  // clear() would walk every bucket each time
-    else f.keys.clear();
+    if (f.index.bucket_count() > 64) f.index = {};  // clear() would walk every bucket each time
+    else f.index.clear();
     return true;
   }
   bool on_object_end(std::size_t, boost::json::error_code&) {
@@ -79,13 +81,12 @@ class TreeBuilder {
     key_.append(s.data(), s.size());
     Frame& f = frames_[depth_ - 1];
     const std::size_t member = f.count++;
-    if (!f.keys.insert(key_).second) {
+    if (f.contains(key_)) {
       note_duplicate(f, member);
       skip_next_ = true;
     } else {
       stack_.push_key(key_);
-      f.key = key_;
-      ++f.kept;
+      f.keep(key_);
     }
     key_.clear();
     return true;
@@ -139,13 +140,34 @@ class TreeBuilder {
   bool on_comment(boost::json::string_view, boost::json::error_code&) { return true; }
 
  private:
+  // An open object or array. An object's kept keys stay in `keys` (a deque: its strings
+  // do not move, and a reused frame's strings keep their capacity, so reading a key rarely
+  // allocates); they are searched one by one, and through `index` once there are many.
   struct Frame {
+    static constexpr std::size_t kScanned = 16;
     bool object = false;
     std::size_t ordinal = 0;  // objects: which object of the document
     std::size_t count = 0;    // members or elements begun
-    std::size_t kept = 0;     // members kept (a duplicate is not)
-    std::string key;          // the member being read
-    std::unordered_set<std::string> keys;
+    std::size_t kept = 0;     // members kept (a duplicate is not): keys[0, kept)
+    std::deque<std::string> keys;
+    std::unordered_set<std::string_view> index;  // over keys, from kScanned of them
+    const std::string& key() const { return keys[kept - 1]; }  // the member being read
+    bool contains(const std::string& key) const {
+      if (kept > kScanned) return index.contains(key);
+      for (std::size_t i = 0; i < kept; ++i)
+        if (keys[i] == key) return true;
+      return false;
+    }
+    void keep(const std::string& key) {
+      if (kept < keys.size()) keys[kept].assign(key);
+      else keys.push_back(key);
+      ++kept;
+      if (kept == kScanned + 1) {
+        for (std::size_t i = 0; i < kept; ++i) index.insert(keys[i]);
+      } else if (kept > kScanned + 1) {
+        index.insert(keys[kept - 1]);
+      }
+    }
   };
 
   bool skipping() const { return skip_depth_ > 0 || skip_next_; }
@@ -190,7 +212,7 @@ class TreeBuilder {
     for (std::size_t i = 0; i + 1 < depth_; ++i) {
       const Frame& f = frames_[i];
       d.pointer += '/';
-      d.pointer += f.object ? json_pointer_token(f.key) : std::to_string(f.count - 1);
+      d.pointer += f.object ? json_pointer_token(f.key()) : std::to_string(f.count - 1);
     }
     d.pointer += '/' + json_pointer_token(key_);
     d.key = key_;

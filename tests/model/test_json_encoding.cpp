@@ -23,6 +23,12 @@ const Diagnostic* find(const Diagnostics& ds, std::string_view id) {
 
 std::string doc(const std::string& members) { return R"({"format": "zhinan.suggestion/1", )" + members + "}"; }
 
+std::size_t count_of(const Diagnostics& ds, std::string_view id) {
+  std::size_t n = 0;
+  for (const auto& d : ds) n += d.id == id ? 1 : 0;
+  return n;
+}
+
 std::string param(const Diagnostic* d, std::string_view name) {
   if (d)
     for (const auto& [k, v] : d->params)
@@ -148,6 +154,31 @@ TEST_CASE("json.encoding: any other control character is format.control_characte
   }
   CHECK(found == std::vector<std::string>{"/title U+001B 2", "/department U+0085 2"});
   CHECK(find_rule("format.control_character"));
+}
+
+TEST_CASE("json.encoding: a control character is found wherever it stands in a long text") {
+  // The scan goes eight bytes at a time: every offset in a word, after ASCII and after
+  // Chinese, and the look-alikes beside it (a tab, a line break, "·" = C2 B7) are no finding.
+  for (std::size_t before = 0; before < 20; ++before) {
+    for (const std::string& pad : {std::string("a"), std::string("中"), std::string("·"), std::string("\\t")}) {
+      std::string title;
+      for (std::size_t i = 0; i < before; ++i) title += pad;
+      const std::string tail = "\\n后文·后文后文后文后文";
+      for (const auto& [control, name] : {std::pair<std::string, std::string>{"\\u0007", "U+0007"},
+                                          {"\\u007f", "U+007F"}, {"\\u0085", "U+0085"}}) {
+        auto r = parse_suggestion(doc("\"title\": \"" + title + control + tail + "\""));
+        REQUIRE(r.suggestion);
+        CAPTURE(before);
+        CAPTURE(pad);
+        REQUIRE(count_of(r.diagnostics, "format.control_character") == 1);
+        const Diagnostic* d = find(r.diagnostics, "format.control_character");
+        CHECK(param(d, "code_point") == name);
+        CHECK(param(d, "position") == std::to_string(before + 1));
+      }
+      CHECK(count_of(parse_suggestion(doc("\"title\": \"" + title + tail + "\"")).diagnostics,
+                     "format.control_character") == 0);
+    }
+  }
 }
 
 TEST_CASE("json.encoding: a value a message quotes shows its controls as escapes and is abbreviated") {

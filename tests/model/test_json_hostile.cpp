@@ -141,6 +141,22 @@ TEST_CASE("json.hostile: a key given twice is format.duplicate_key at its pointe
   CHECK(name.location == TextLocation{4, 53});
 }
 
+TEST_CASE("json.hostile: keys given twice in an object of many members are all found") {
+  // Past sixteen members the keys are looked up through a hash set instead of one by one.
+  std::string members;
+  for (int i = 0; i < 40; ++i) members += ", \"k" + std::to_string(i) + "\": " + std::to_string(i);
+  ParseResult r = parse_suggestion(doc(R"("x": {"k0": -1)" + members + ", \"k39\": 99, \"k41\": 41}"));
+  REQUIRE(r.suggestion);
+  std::vector<std::string> paths;
+  for (const auto& d : r.diagnostics)
+    if (d.id == "format.duplicate_key") paths.push_back(d.path);
+  // k0 repeats as member 1 (found by the scan), k39 as member 41 (found through the set).
+  CHECK(paths == std::vector<std::string>{"/x/k0", "/x/k39"});
+  REQUIRE(r.suggestion->unknown.size() == 1);
+  CHECK(r.suggestion->unknown[0].second.starts_with(R"({"k0":-1,"k1":1,)"));
+  CHECK(r.suggestion->unknown[0].second.ends_with(R"("k39":39,"k41":41})"));
+}
+
 TEST_CASE("json.hostile: a duplicate's skipped value leaves every later number exact") {
   ParseResult r = parse_suggestion(doc(
       R"("funding": {"total": 1.5, "total": {"x": [2.5, {"y": 3.5}]}, "provincial": 0.25}, "x": [4.5, 5.50])"));
