@@ -140,6 +140,12 @@ class NearDuplicateIndex {
     friend bool operator==(const Pair&, const Pair&) = default;
   };
   std::vector<Pair> pairs(std::optional<double> min_score = {}) const;
+  // What pairs() of an index holding `sets` (ids their places) gives, found without one:
+  // the sets are read where they are, and no compact copy is made. For a batch compared
+  // once among itself, whose sets the caller holds anyway. Throws as the constructor does
+  // for bad params and as pairs() for a NaN min_score.
+  static std::vector<Pair> pairs_among(std::span<const ShingleSet> sets, IndexParams params = {},
+                                       std::optional<double> min_score = {}, unsigned threads = 0);
 
   const IndexParams& params() const { return params_; }  // with the derived bands and rows
 
@@ -192,6 +198,9 @@ class NearDuplicateIndex {
     return signatures_.data() + id * static_cast<std::size_t>(params_.num_hashes);
   }
   bool decode(std::size_t id, std::vector<std::uint64_t>& out) const;
+  // pairs(), each item's set given by set_of(id, scratch) (a span, valid until the next call).
+  template <class SetOf>
+  std::vector<Pair> pairs_by(double min_score, unsigned threads, SetOf set_of) const;
   // Fills `found` with the candidates of a signature that pass the size and signature tests
   // against a set of `set_size` (ids below `below` only), each once.
   void candidates(const Lookup& lookup, const std::uint8_t* signature, std::size_t set_size, double min_score,

@@ -76,12 +76,13 @@ void check_duplicates(std::span<const BatchEntry> entries, std::vector<Folded>& 
     auto [it, fresh] = first_title.emplace(folded[j].title, j);
     if (!fresh) later[j].emplace_back(it->second, -1.0);
   }
-  NearDuplicateIndex index(IndexParams{.threshold = std::min(t.batch_similar, t.batch_duplicate)});
   std::vector<ShingleSet> sets;
   sets.reserve(folded.size());
-  for (Folded& f : folded) sets.push_back(std::move(f.shingles));  // held once, by the index
-  index.add_all(std::move(sets));
-  for (const auto& pair : index.pairs()) later[pair.second].emplace_back(pair.first, pair.score);
+  for (Folded& f : folded) sets.push_back(std::move(f.shingles));
+  // The batch is compared once, among itself: no index is kept, no compact copy made.
+  const IndexParams params{.threshold = std::min(t.batch_similar, t.batch_duplicate)};
+  for (const auto& pair : NearDuplicateIndex::pairs_among(sets, params))
+    later[pair.second].emplace_back(pair.first, pair.score);
 
   for (auto& [j, matches] : later) {
     std::sort(matches.begin(), matches.end());
@@ -89,7 +90,7 @@ void check_duplicates(std::span<const BatchEntry> entries, std::vector<Folded>& 
       if (!reported.insert({i, j}).second) continue;
       detail::Params p = about(entries[i]);
       const bool same_title = folded[i].title == folded[j].title && !folded[j].title.empty();
-      const double exact = score >= 0 ? score : jaccard(index.hashes(i), index.hashes(j));
+      const double exact = score >= 0 ? score : jaccard(sets[i], sets[j]);
       p.emplace_back("score", score_text(exact));
       if (same_title || exact >= t.batch_duplicate) {
         p.emplace_back("reason", same_title ? "项目名称相同" : "内容相似度" + score_text(exact));

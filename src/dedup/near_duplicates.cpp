@@ -375,24 +375,23 @@ std::vector<std::vector<NearDuplicate>> NearDuplicateIndex::query_all(std::span<
   return out;
 }
 
-std::vector<NearDuplicateIndex::Pair> NearDuplicateIndex::pairs(std::optional<double> min_score) const {
-  const double min = checked_min_score(min_score, params_.threshold);
+template <class SetOf>
+std::vector<NearDuplicateIndex::Pair> NearDuplicateIndex::pairs_by(double min, unsigned threads, SetOf set_of) const {
   const std::shared_ptr<const Lookup> buckets = lookup();
   // Item j against every older item sharing a band; items in blocks over the cores.
   constexpr std::size_t kBlock = 256;
   const std::size_t blocks = (size() + kBlock - 1) / kBlock;
   std::vector<std::vector<Pair>> found(blocks);
-  detail::parallel_for(blocks, 0, [&](std::size_t block) {
+  detail::parallel_for(blocks, threads, [&](std::size_t block) {
     QueryScratch& scratch = scratch_here();
     std::vector<std::uint32_t> earlier;
     for (std::size_t j = block * kBlock; j < std::min(size(), (block + 1) * kBlock); ++j) {
       if (sizes_[j] == 0) continue;
       candidates(*buckets, signature_of(j), sizes_[j], min, j, earlier);
       if (earlier.empty()) continue;
-      if (!decode(j, scratch.mine)) throw std::logic_error("NearDuplicateIndex: a stored set does not decode");
+      const std::span<const std::uint64_t> mine = set_of(j, scratch.mine);
       for (const std::uint32_t i : earlier) {
-        if (!decode(i, scratch.theirs)) throw std::logic_error("NearDuplicateIndex: a stored set does not decode");
-        const double score = detail::jaccard_at_least(scratch.theirs, scratch.mine, min);
+        const double score = detail::jaccard_at_least(set_of(i, scratch.theirs), mine, min);
         if (score >= 0) found[block].push_back({i, j, score});
       }
     }
@@ -402,6 +401,39 @@ std::vector<NearDuplicateIndex::Pair> NearDuplicateIndex::pairs(std::optional<do
   std::sort(out.begin(), out.end(),
             [](const Pair& a, const Pair& b) { return a.first != b.first ? a.first < b.first : a.second < b.second; });
   return out;
+}
+
+std::vector<NearDuplicateIndex::Pair> NearDuplicateIndex::pairs(std::optional<double> min_score) const {
+  const double min = checked_min_score(min_score, params_.threshold);
+  return pairs_by(min, 0, [this](std::size_t id, std::vector<std::uint64_t>& scratch) {
+    if (!decode(id, scratch)) throw std::logic_error("NearDuplicateIndex: a stored set does not decode");
+    return std::span<const std::uint64_t>(scratch);
+  });
+}
+
+std::vector<NearDuplicateIndex::Pair> NearDuplicateIndex::pairs_among(std::span<const ShingleSet> sets,
+                                                                      IndexParams params,
+                                                                      std::optional<double> min_score,
+                                                                      unsigned threads) {
+  // An index of signatures and sizes only: its codes stay empty, so nothing but this
+  // function may read its sets.
+  NearDuplicateIndex index(params);
+  const double min = checked_min_score(min_score, index.params_.threshold);
+  const auto k = static_cast<std::size_t>(index.params_.num_hashes);
+  if (sets.size() * static_cast<std::size_t>(index.params_.bands) >= 0xFFFFFFFFu)
+    throw std::length_error("NearDuplicateIndex: too many items");
+  index.signatures_.resize(sets.size() * k);
+  index.sizes_.resize(sets.size());
+  index.code_offsets_.assign(sets.size() + 1, 0);
+  detail::parallel_for(sets.size(), threads, [&](std::size_t i) {
+    if (sets[i].size() > 0xFFFFFFFFu) throw std::length_error("NearDuplicateIndex: a set too large");
+    thread_local std::vector<std::uint64_t> scratch;
+    detail::signature(sets[i].hashes(), k, index.params_.seed, index.signatures_.data() + i * k, scratch);
+    index.sizes_[i] = static_cast<std::uint32_t>(sets[i].size());
+  });
+  return index.pairs_by(min, threads, [&](std::size_t id, std::vector<std::uint64_t>&) {
+    return std::span<const std::uint64_t>(sets[id].hashes());
+  });
 }
 
 }  // namespace zhinan

@@ -320,6 +320,26 @@ TEST_CASE("near_duplicates: pairs() agrees with comparing every pair") {
   }
 }
 
+TEST_CASE("near_duplicates: pairs_among gives what pairs() of an index holding the sets gives") {
+  // The batch rules take this path: the same pairs, scores and order, without the index.
+  const std::vector<std::string> texts = families();
+  std::vector<ShingleSet> sets;
+  for (const std::string& t : texts) sets.push_back(ShingleSet::of(t));
+  sets.insert(sets.begin() + 5, ShingleSet::of(""));  // an empty set matches nothing
+  for (const double threshold : {0.5, 0.8}) {
+    NearDuplicateIndex index(IndexParams{.threshold = threshold});
+    index.add_all(sets);
+    const auto expected = index.pairs();
+    CHECK(!expected.empty());
+    CHECK(NearDuplicateIndex::pairs_among(sets, IndexParams{.threshold = threshold}) == expected);
+    CHECK(NearDuplicateIndex::pairs_among(sets, IndexParams{.threshold = threshold}, {}, 1) == expected);
+    CHECK(NearDuplicateIndex::pairs_among(sets, IndexParams{.threshold = threshold}, 0.3) == index.pairs(0.3));
+  }
+  CHECK(NearDuplicateIndex::pairs_among({}, {}).empty());
+  CHECK_THROWS_AS(NearDuplicateIndex::pairs_among(sets, IndexParams{.threshold = 2}), std::invalid_argument);
+  CHECK_THROWS_AS(NearDuplicateIndex::pairs_among(sets, {}, std::nan("")), std::invalid_argument);
+}
+
 TEST_CASE("near_duplicates: the early exit never rejects a pair at the score") {
   const std::vector<std::string> texts = families();
   std::vector<ShingleSet> sets;
