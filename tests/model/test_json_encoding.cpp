@@ -99,6 +99,34 @@ TEST_CASE("json.encoding: ill-formed UTF-8 says what is wrong with its bytes, at
   CHECK(d->location == TextLocation{1, 45});
 }
 
+TEST_CASE("json.encoding: ill-formed UTF-8 is found at any offset, in a key, and after the end") {
+  // The check runs eight ASCII bytes and whole Chinese characters at a time: every
+  // alignment, and E0/ED leads (whose second byte is narrower) right after fast runs.
+  const std::string bad[] = {"\xE0\x9F\xBF", "\xED\xBF\xBF", "\xEE\x80", "\xF0\x8F\xBF\xBF", "\xC1\xBF", "\xBF"};
+  for (std::size_t before = 0; before < 12; ++before) {
+    for (const std::string& pad : {std::string("a"), std::string("氢")}) {
+      std::string run;
+      for (std::size_t i = 0; i < before; ++i) run += pad;
+      for (const std::string& b : bad) {
+        CAPTURE(before);
+        auto r = parse_suggestion(doc("\"title\": \"" + run + b + "能\""));
+        const Diagnostic* d = find(r.diagnostics, "format.utf8_invalid");
+        REQUIRE(d);
+        CHECK(d->location == TextLocation{1, 45 + static_cast<int>(before)});
+      }
+      // Valid edges: E0 A0 80 (U+0800), ED 9F BF (U+D7FF), EF BF BF (U+FFFF), F4 8F BF BF.
+      auto good = parse_suggestion(doc("\"title\": \"" + run + "\xE0\xA0\x80\xED\x9F\xBF\xEF\xBF\xBF\xF4\x8F\xBF\xBF\""));
+      CHECK(find(good.diagnostics, "format.utf8_invalid") == nullptr);
+    }
+  }
+  auto key = parse_suggestion(doc("\"ti\xFFtle\": \"氢\""));
+  REQUIRE(find(key.diagnostics, "format.utf8_invalid"));
+  CHECK(find(key.diagnostics, "format.utf8_invalid")->location == TextLocation{1, 38});
+  auto after = parse_suggestion(doc("\"title\": \"氢\"") + "\n\xFF");
+  REQUIRE(find(after.diagnostics, "format.utf8_invalid"));
+  CHECK(find(after.diagnostics, "format.utf8_invalid")->location == TextLocation{2, 1});
+}
+
 TEST_CASE("json.encoding: an escape of half a surrogate pair is format.utf8_invalid at its backslash") {
   for (const std::string escape : {R"(\ud800)", R"(\udc00)", R"(\ud800\ud800)", R"(\ud800x)", R"(\ud800\u0041)"}) {
     CAPTURE(escape);
