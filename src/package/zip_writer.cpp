@@ -3,6 +3,10 @@
 #include <zlib.h>
 
 #include <cerrno>
+#include <cmath>
+#include <cstring>
+#include <functional>
+#include <optional>
 #include <limits>
 #include <stdexcept>
 
@@ -76,7 +80,112 @@ std::vector<std::uint64_t> probe_offsets(std::uint64_t size) {
   return at;
 }
 
+// --- deflating a chunk at a time, storing what deflate cannot shrink.
+
+std::uint32_t load32(const unsigned char* p) {
+  std::uint32_t v;
+  std::memcpy(&v, p, 4);
+  return v;
+}
+std::uint64_t load64(const unsigned char* p) {
+  std::uint64_t v;
+  std::memcpy(&v, p, 8);
+  return v;
+}
+
+// Whether 8 bytes recur within `chunk`, looked for at content-defined points (where a hash
+// of the 4 bytes there has its low 6 bits clear): such points fall at the same place in
+// every copy of a repeated run, whatever the distance between the copies.
+bool has_repeats(std::string_view chunk) {
+  constexpr std::size_t kSlots = 4096;  // about 1,000 points in 64 KiB: a sparse table
+  std::uint64_t seen[kSlots] = {};
+  const auto* p = reinterpret_cast<const unsigned char*>(chunk.data());
+  std::size_t repeats = 0;
+  for (std::size_t i = 0; i + 8 <= chunk.size(); ++i) {
+    const std::uint32_t h = load32(p + i) * 2654435761u;
+    if ((h >> 26) != 0) continue;  // 1 point in 64
+    const std::uint64_t word = load64(p + i) | 1;  // 0 marks a free slot
+    for (std::size_t slot = (h >> 10) % kSlots, probes = 0; probes < kSlots; slot = (slot + 1) % kSlots, ++probes) {
+      if (seen[slot] == 0) {
+        seen[slot] = word;
+        break;
+      }
+      if (seen[slot] == word) {
+        if (++repeats > 8) return true;
+        break;
+      }
+    }
+  }
+  return false;
+}
+
+// Deflate can do nothing with `chunk`: its bytes are near-uniform (order-0 entropy above
+// 7.95 bits a byte, so no Huffman code shortens them) and nothing recurs in it for LZ77 to
+// match. Compressed streams, pictures and fonts inside a PDF or Word file look like this.
+bool incompressible(std::string_view chunk) {
+  std::uint32_t counts[4][256] = {};
+  const auto* p = reinterpret_cast<const unsigned char*>(chunk.data());
+  std::size_t i = 0;
+  for (; i + 4 <= chunk.size(); i += 4) {  // four tables: no stall on a repeated byte
+    ++counts[0][p[i]];
+    ++counts[1][p[i + 1]];
+    ++counts[2][p[i + 2]];
+    ++counts[3][p[i + 3]];
+  }
+  for (; i < chunk.size(); ++i) ++counts[0][p[i]];
+  const double n = static_cast<double>(chunk.size());
+  double bits = 0;
+  for (int b = 0; b < 256; ++b) {
+    const std::uint32_t c = counts[0][b] + counts[1][b] + counts[2][b] + counts[3][b];
+    if (c > 0) bits -= c * std::log2(c / n);
+  }
+  return bits / n > 7.95 && !has_repeats(chunk);
+}
+
 }  // namespace
+
+ChunkDeflater::ChunkDeflater(int level) : level_(level), current_(level) {
+  z_ = new z_stream{};
+  if (deflateInit2(z_, level, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) != Z_OK) {
+    delete z_;
+    throw std::runtime_error("zlib deflateInit2 failed");
+  }
+}
+
+ChunkDeflater::~ChunkDeflater() {
+  deflateEnd(z_);
+  delete z_;
+}
+
+bool ChunkDeflater::add(std::string_view chunk, bool last, const std::function<bool(std::string_view)>& sink) {
+  // A chunk too short to judge (only the last can be) goes on at the level in force.
+  const int level = chunk.size() < kJudged ? current_ : incompressible(chunk) ? 0 : level_;
+  if (level != current_) {
+    // The input so far is finished at the old level (deflate(Z_BLOCK)): it needs room.
+    int rc;
+    do {
+      z_->next_in = nullptr;
+      z_->avail_in = 0;
+      z_->next_out = reinterpret_cast<Bytef*>(output_.data());
+      z_->avail_out = static_cast<uInt>(output_.size());
+      rc = deflateParams(z_, level, Z_DEFAULT_STRATEGY);
+      if (rc != Z_OK && rc != Z_BUF_ERROR) throw std::runtime_error("zlib deflateParams failed");
+      if (!sink({output_.data(), output_.size() - z_->avail_out})) return false;
+    } while (rc == Z_BUF_ERROR);
+    current_ = level;
+  }
+  z_->next_in = reinterpret_cast<Bytef*>(const_cast<char*>(chunk.data()));
+  z_->avail_in = static_cast<uInt>(chunk.size());
+  int rc;
+  do {
+    z_->next_out = reinterpret_cast<Bytef*>(output_.data());
+    z_->avail_out = static_cast<uInt>(output_.size());
+    rc = deflate(z_, last ? Z_FINISH : Z_NO_FLUSH);
+    if (rc == Z_STREAM_ERROR) throw std::runtime_error("zlib deflate failed");
+    if (!sink({output_.data(), output_.size() - z_->avail_out})) return false;
+  } while (z_->avail_out == 0 || (last && rc != Z_STREAM_END));
+  return true;
+}
 
 bool worth_deflating(std::string_view content) {
   if (content.empty()) return false;
@@ -114,33 +223,17 @@ ZipData compress_for_zip(std::string content, bool store, int level) {
   d.size = content.size();
   d.crc = crc_of(content);
   if (!store && !content.empty()) {
-    z_stream z{};
-    if (deflateInit2(&z, level, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) != Z_OK)
-      throw std::runtime_error("zlib deflateInit2 failed");
-    // deflateBound is enough for one call with Z_FINISH; inputs past 4 GiB go in pieces
-    // and the output grows if it must.
-    std::string out(deflateBound(&z, static_cast<uLong>(std::min<std::size_t>(content.size(), kMax32))) + 64, '\0');
-    std::size_t consumed = 0, produced = 0;
-    int rc = Z_OK;
-    while (rc != Z_STREAM_END) {
-      if (produced == out.size()) out.resize(out.size() * 2);
-      const auto in = static_cast<uInt>(std::min<std::size_t>(content.size() - consumed, 1u << 30));
-      const auto room = static_cast<uInt>(std::min<std::size_t>(out.size() - produced, 1u << 30));
-      z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(content.data() + consumed));
-      z.avail_in = in;
-      z.next_out = reinterpret_cast<Bytef*>(out.data() + produced);
-      z.avail_out = room;
-      const bool last = consumed + in == content.size();
-      rc = deflate(&z, last ? Z_FINISH : Z_NO_FLUSH);
-      if (rc != Z_OK && rc != Z_STREAM_END && rc != Z_BUF_ERROR) {
-        deflateEnd(&z);
-        throw std::runtime_error("zlib deflate failed");
-      }
-      consumed += in - z.avail_in;
-      produced += room - z.avail_out;
+    std::string out;
+    out.reserve(content.size() / 2);
+    ChunkDeflater deflater(level);
+    const auto append = [&](std::string_view bytes) {
+      out.append(bytes);
+      return true;
+    };
+    for (std::size_t at = 0; at < content.size(); at += ChunkDeflater::kChunk) {
+      const std::string_view chunk = std::string_view(content).substr(at, ChunkDeflater::kChunk);
+      deflater.add(chunk, at + chunk.size() == content.size(), append);
     }
-    out.resize(z.total_out);
-    deflateEnd(&z);
     if (out.size() < content.size()) {
       d.method = 8;
       d.bytes = std::move(out);
@@ -300,40 +393,34 @@ ZipWriter::StreamResult ZipWriter::add_stream(const ZipName& name, std::FILE* in
   if (!write(local_header(e))) return StreamResult::write_failed;
   const std::uint64_t data_start = offset_;
 
-  constexpr std::size_t kChunk = 1 << 20;
-  std::string input(kChunk, '\0'), output(kChunk + 1024, '\0');
+  // Read a MiB at a time, deflated in the same chunks as compress_for_zip's (so the bytes
+  // are the same as for the document read whole).
+  constexpr std::size_t kRead = 16 * ChunkDeflater::kChunk;
+  std::string input(kRead, '\0');
   uLong crc = crc32(0L, Z_NULL, 0);
   std::uint64_t size = 0;
-  z_stream z{};
-  if (!store && deflateInit2(&z, level, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) != Z_OK)
-    throw std::runtime_error("zlib deflateInit2 failed");
-  struct End {
-    z_stream* z;
-    ~End() {
-      if (z) deflateEnd(z);
-    }
-  } end{store ? nullptr : &z};
+  std::optional<ChunkDeflater> deflater;
+  if (!store) deflater.emplace(level);
+  bool written = true;
+  const auto sink = [&](std::string_view bytes) { return written = write(bytes); };
   for (bool last = false; !last;) {
-    const std::size_t got = std::fread(input.data(), 1, kChunk, in);
-    if (got < kChunk && std::ferror(in)) return StreamResult::read_failed;
-    last = got < kChunk;
+    const std::size_t got = std::fread(input.data(), 1, kRead, in);
+    if (got < kRead && std::ferror(in)) return StreamResult::read_failed;
     size += got;
     if (size > expected_size) return StreamResult::size_changed;
+    last = size == expected_size;  // known here, so the last chunk is deflated as compress_for_zip's is
+    if (!last && got < kRead) return StreamResult::size_changed;  // it became shorter
     crc = crc32(crc, reinterpret_cast<const Bytef*>(input.data()), static_cast<uInt>(got));
     if (store) {
       if (!write({input.data(), got})) return StreamResult::write_failed;
       continue;
     }
-    z.next_in = reinterpret_cast<Bytef*>(input.data());
-    z.avail_in = static_cast<uInt>(got);
-    do {
-      z.next_out = reinterpret_cast<Bytef*>(output.data());
-      z.avail_out = static_cast<uInt>(output.size());
-      const int rc = deflate(&z, last ? Z_FINISH : Z_NO_FLUSH);
-      if (rc == Z_STREAM_ERROR) throw std::runtime_error("zlib deflate failed");
-      if (!write({output.data(), output.size() - z.avail_out})) return StreamResult::write_failed;
-    } while (z.avail_out == 0);
+    for (std::size_t at = 0; at < got || (last && at == 0); at += ChunkDeflater::kChunk) {  // an empty file too
+      const std::string_view chunk = std::string_view(input.data(), got).substr(at, ChunkDeflater::kChunk);
+      if (!deflater->add(chunk, last && at + chunk.size() == got, sink) || !written) return StreamResult::write_failed;
+    }
   }
+  if (std::fgetc(in) != EOF) return StreamResult::size_changed;  // it became longer
   if (size != expected_size) return StreamResult::size_changed;
   e.crc = static_cast<std::uint32_t>(crc);
   e.stored_size = offset_ - data_start;

@@ -7,10 +7,13 @@
 
 #include <cstdint>
 #include <cstdio>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+struct z_stream_s;  // zlib's
 
 namespace zhinan::detail {
 
@@ -27,8 +30,32 @@ struct ZipData {
   std::string bytes;       // as stored
 };
 
-// Compresses `content` with raw DEFLATE at `level`, or stores it when that would not be
-// smaller (or `store` is set, for formats already compressed).
+// Raw DEFLATE of a stream given a chunk at a time (kChunk bytes, the last one shorter), at
+// `level` except for chunks deflate cannot shrink (near-uniform bytes that do not recur:
+// a compressed picture or font inside a PDF or Word file), which go in as stored blocks:
+// deflating them costs as much as text and gains nothing. The same chunks give the same
+// bytes however they were read.
+class ChunkDeflater {
+ public:
+  static constexpr std::size_t kChunk = 64u << 10;
+  static constexpr std::size_t kJudged = 4096;  // a shorter chunk stays at the level in force
+  explicit ChunkDeflater(int level);
+  ~ChunkDeflater();
+  ChunkDeflater(const ChunkDeflater&) = delete;
+  ChunkDeflater& operator=(const ChunkDeflater&) = delete;
+  // Deflates `chunk`, giving `sink` the output as it comes; `last` finishes the stream.
+  // False when `sink` returned false.
+  bool add(std::string_view chunk, bool last, const std::function<bool(std::string_view)>& sink);
+
+ private:
+  z_stream_s* z_;
+  int level_;
+  int current_;  // the level deflate is at: `level_`, or 0 for stored blocks
+  std::string output_ = std::string(kChunk + 1024, '\0');
+};
+
+// Compresses `content` with raw DEFLATE at `level` (by ChunkDeflater), or stores it when
+// that would not be smaller (or `store` is set, for formats already compressed).
 ZipData compress_for_zip(std::string content, bool store, int level = 6);
 
 // Whether data stored by its kind (a .pdf, .docx, .jpg…) is worth deflating after all: a

@@ -323,17 +323,92 @@ TEST_CASE("package: nothing to package is refused") {
   CHECK(has(r.diagnostics, "package.empty"));
 }
 
+namespace {
+
+// Raw DEFLATE inflated back.
+std::string inflated(std::string_view deflated) {
+  z_stream z{};
+  REQUIRE(inflateInit2(&z, -15) == Z_OK);
+  std::string out;
+  char buffer[1 << 16];
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(deflated.data()));
+  z.avail_in = static_cast<uInt>(deflated.size());
+  int rc = Z_OK;
+  while (rc == Z_OK) {
+    z.next_out = reinterpret_cast<Bytef*>(buffer);
+    z.avail_out = sizeof buffer;
+    rc = inflate(&z, Z_NO_FLUSH);
+    out.append(buffer, sizeof buffer - z.avail_out);
+  }
+  inflateEnd(&z);
+  CHECK(rc == Z_STREAM_END);
+  return out;
+}
+
+std::string random_text(std::size_t n, std::uint64_t seed) {
+  std::string s(n, '\0');
+  for (std::size_t i = 0; i < n; ++i) {
+    seed = seed * 6364136223846793005ull + 1442695040888963407ull;
+    s[i] = static_cast<char>(seed >> 56);
+  }
+  return s;
+}
+
+std::string prose(std::size_t n) {
+  std::string s;
+  for (int i = 0; s.size() < n; ++i) s += "第" + std::to_string(i) + "段：国际合作项目指南建议，关键技术与预期成果。\n";
+  s.resize(n);
+  return s;
+}
+
+std::size_t deflated_size(std::string_view data) {
+  const detail::ZipData d = detail::compress_for_zip(std::string(data), false);
+  CHECK(d.method == 8);
+  return d.bytes.size();
+}
+
+}  // namespace
+
+TEST_CASE("package: chunks deflate cannot shrink are stored, the rest deflated, the whole inflating back") {
+  // A PDF's parts as they come: compressed streams (random bytes), text, more streams, and
+  // a tail shorter than a chunk. Text keeps its level-6 size; random bytes cost 5 bytes a
+  // stored block, no more.
+  const std::string streams = random_text(300'000, 1), text = prose(200'000), more = random_text(150'000, 2);
+  const std::string pdf = streams + text + more + prose(1'000);
+  const detail::ZipData d = detail::compress_for_zip(pdf, false);
+  REQUIRE(d.method == 8);
+  CHECK(inflated(d.bytes) == pdf);
+  const std::size_t text_alone = deflated_size(text);
+  CHECK(d.bytes.size() < streams.size() + more.size() + text_alone + 2'000);
+  CHECK(d.bytes.size() > streams.size() + more.size());
+  // Random bytes that recur (one 4 KiB block over and over) are near-uniform too, but
+  // LZ77 matches them: they are deflated, to a small part of their size.
+  std::string repeated;
+  const std::string block = random_text(4096, 3);
+  while (repeated.size() < 400'000) repeated += block;
+  CHECK(deflated_size(repeated) < repeated.size() / 20);
+  // Random bytes alone are no smaller deflated: stored, with the method "stored".
+  CHECK(detail::compress_for_zip(random_text(500'000, 4), false).method == 0);
+}
+
 TEST_CASE("package: a document streamed into the ZIP gives the same bytes as one read whole") {
   Scratch s;
-  Inputs in({"valid-sco", "valid-multilateral"});
+  Inputs in({"valid-sco", "valid-multilateral", "valid-belt-and-road"});
   std::string report;  // compressible, as a .doc's text is
   for (int i = 0; report.size() < 3'000'000; ++i) report += "第" + std::to_string(i) + "段：国际合作项目指南建议。\n";
   std::string scan(2'000'000, '\0');  // an already compressed kind: stored
   for (std::size_t i = 0; i < scan.size(); ++i) scan[i] = static_cast<char>((i * 2654435761u) >> 13);
+  // A PDF that is worth deflating, with stored and deflated chunks by turns, exactly two
+  // of the streaming's reads long (its last read is full: the stream ends on it).
+  std::string mixed;
+  for (std::uint64_t k = 0; mixed.size() < (2u << 20); ++k) mixed += k % 2 ? prose(70'000) : random_text(90'000, k);
+  mixed.resize(2u << 20);
   { std::ofstream(s.dir / "报告.doc", std::ios::binary) << report; }
   { std::ofstream(s.dir / "扫描.pdf", std::ios::binary) << scan; }
+  { std::ofstream(s.dir / "图文.pdf", std::ios::binary) << mixed; }
   in.suggestions[0].document = "报告.doc";
   in.suggestions[1].document = "扫描.pdf";
+  in.suggestions[2].document = "图文.pdf";
   in.refresh(s.dir);
   std::filesystem::create_directories(s.dir / "whole");
   std::filesystem::create_directories(s.dir / "streamed");
