@@ -309,18 +309,21 @@ JsonText parse_json_text(std::string_view bytes) {
     return fail(located("format.json_invalid", text, text.find('\0'),
                         "这是二进制文件（如 Word、压缩包或图片），不是 JSON 文本",
                         "this is a binary file (a Word document, an archive or a picture), not JSON text"));
-  // The whole text is checked as UTF-8 first (it is faster than Boost.JSON's check, which
-  // goes byte by byte through every non-ASCII string), and a bad byte told as such.
-  if (std::size_t bad = find_invalid_utf8(text); bad != std::string_view::npos) return fail(encoding_error(text, bad));
+  // The whole text is checked as UTF-8 first: faster than Boost.JSON's check, which goes
+  // byte by byte through every non-ASCII string, so Boost.JSON checks only a text found bad.
+  const std::size_t bad = find_invalid_utf8(text);
   json::parse_options options;
   options.max_depth = kMaxJsonDepth;
-  options.allow_invalid_utf8 = true;  // there is none: checked above
+  options.allow_invalid_utf8 = bad == std::string_view::npos;
   // The tree in one arena, sized by the text and freed at once: no allocation per value.
   json::basic_parser<TreeBuilder> parser(
       options, json::make_shared_resource<json::monotonic_resource>(std::max<std::size_t>(text.size(), 1024)));
   boost::system::error_code ec;
   const std::size_t consumed = parser.write_some(false, text.data(), text.size(), ec);
+  // A bad byte the parser stopped at is told as such, so that the clerk hears about the
+  // encoding rather than a syntax error (one after the end is extra text, below).
   if (ec) {
+    if (bad != std::string_view::npos) return fail(encoding_error(text, bad));
     if (std::size_t at = find_lone_surrogate_escape(text, consumed); at != std::string_view::npos)
       return fail(surrogate_error(text, at));
     if (auto stray = stray_character(text, consumed))

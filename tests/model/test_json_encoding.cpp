@@ -99,7 +99,7 @@ TEST_CASE("json.encoding: ill-formed UTF-8 says what is wrong with its bytes, at
   CHECK(d->location == TextLocation{1, 45});
 }
 
-TEST_CASE("json.encoding: ill-formed UTF-8 is found at any offset, in a key, and after the end") {
+TEST_CASE("json.encoding: ill-formed UTF-8 is found at any offset and in a key; after the end it is extra text") {
   // The check runs eight ASCII bytes and whole Chinese characters at a time: every
   // alignment, and E0/ED leads (whose second byte is narrower) right after fast runs.
   const std::string bad[] = {"\xE0\x9F\xBF", "\xED\xBF\xBF", "\xEE\x80", "\xF0\x8F\xBF\xBF", "\xC1\xBF", "\xBF"};
@@ -122,9 +122,11 @@ TEST_CASE("json.encoding: ill-formed UTF-8 is found at any offset, in a key, and
   auto key = parse_suggestion(doc("\"ti\xFFtle\": \"氢\""));
   REQUIRE(find(key.diagnostics, "format.utf8_invalid"));
   CHECK(find(key.diagnostics, "format.utf8_invalid")->location == TextLocation{1, 38});
+  // After the end of the JSON, a bad byte is extra text, whatever its encoding.
   auto after = parse_suggestion(doc("\"title\": \"氢\"") + "\n\xFF");
-  REQUIRE(find(after.diagnostics, "format.utf8_invalid"));
-  CHECK(find(after.diagnostics, "format.utf8_invalid")->location == TextLocation{2, 1});
+  CHECK_FALSE(find(after.diagnostics, "format.utf8_invalid"));
+  REQUIRE(find(after.diagnostics, "format.json_invalid"));
+  CHECK(find(after.diagnostics, "format.json_invalid")->location == TextLocation{2, 1});
 }
 
 TEST_CASE("json.encoding: an escape of half a surrogate pair is format.utf8_invalid at its backslash") {
