@@ -1,8 +1,10 @@
 // The findings of several files, as a clerk reads them or as one JSON document.
-#include <boost/json.hpp>
 #include <ostream>
+#include <string>
+#include <utility>
 
 #include "cli.hpp"
+#include "model/json_writer.hpp"
 #include "zhinan/rules.hpp"
 
 namespace zhinan::cli {
@@ -67,46 +69,69 @@ void print_text(const Context& ctx, const std::vector<FileResult>& results, cons
 }
 
 void print_json(const Context& ctx, std::string_view mode, const std::vector<FileResult>& results) {
-  namespace json = boost::json;
-  json::array files, diagnostics;
+  // Written as it goes, member by member in a fixed order (what boost::json::serialize of
+  // the same objects writes): a tree of a batch's findings costs more than the writing.
+  std::string out = R"({"format":"zhinan.validation/1","mode":)";
+  detail::append_json_string(out, mode);
+  out += R"(,"files":[)";
   std::size_t errors = 0, warnings = 0, failing = 0, unread = 0;
-  for (const auto& r : results) {
+  for (std::size_t i = 0; i < results.size(); ++i) {
+    const FileResult& r = results[i];
     const std::size_t e = count(r.diagnostics, Severity::error), w = count(r.diagnostics, Severity::warning);
     errors += e;
     warnings += w;
     failing += e > 0 || !r.read;
     unread += !r.read;
     // status as the text's verdict: pass, fail, or unread (not read, nothing checked).
-    files.push_back({{"file", r.file},
-                     {"title", r.title},
-                     {"status", !r.read ? "unread" : e ? "fail" : "pass"},
-                     {"errors", e},
-                     {"warnings", w}});
+    out += i ? R"(,{"file":)" : R"({"file":)";
+    detail::append_json_string(out, r.file);
+    out += R"(,"title":)";
+    detail::append_json_string(out, r.title);
+    out += R"(,"status":)";
+    out += !r.read ? R"("unread")" : e ? R"("fail")" : R"("pass")";
+    out += R"(,"errors":)" + std::to_string(e) + R"(,"warnings":)" + std::to_string(w) + "}";
+  }
+  out += R"(],"diagnostics":[)";
+  bool first = true;
+  for (const auto& r : results) {
     for (const auto& d : r.diagnostics) {
-      json::object params;
-      for (const auto& [name, value] : d.params) params[name] = value;
-      json::object o{{"file", r.file},          {"id", d.id},
-                     {"severity", to_string(d.severity)}, {"path", d.path},
-                     {"message_zh", d.message_zh}, {"message_en", d.message_en},
-                     {"params", std::move(params)}};
-      if (d.location) {
-        o["line"] = d.location->line;
-        o["column"] = d.location->column;
+      out += std::exchange(first, false) ? R"({"file":)" : R"(,{"file":)";
+      detail::append_json_string(out, r.file);
+      out += R"(,"id":)";
+      detail::append_json_string(out, d.id);
+      out += R"(,"severity":)";
+      detail::append_json_string(out, to_string(d.severity));
+      out += R"(,"path":)";
+      detail::append_json_string(out, d.path);
+      out += R"(,"message_zh":)";
+      detail::append_json_string(out, d.message_zh);
+      out += R"(,"message_en":)";
+      detail::append_json_string(out, d.message_en);
+      // A parameter given twice keeps its last value, in the place of its first (as an
+      // object assigned by key would).
+      out += R"(,"params":{)";
+      for (std::size_t k = 0; k < d.params.size(); ++k) {
+        bool earlier = false;
+        for (std::size_t j = 0; j < k && !earlier; ++j) earlier = d.params[j].first == d.params[k].first;
+        if (earlier) continue;
+        std::string_view value = d.params[k].second;
+        for (std::size_t j = k + 1; j < d.params.size(); ++j)
+          if (d.params[j].first == d.params[k].first) value = d.params[j].second;
+        if (out.back() != '{') out += ',';
+        detail::append_json_string(out, d.params[k].first);
+        out += ':';
+        detail::append_json_string(out, value);
       }
-      diagnostics.push_back(std::move(o));
+      out += '}';
+      if (d.location)
+        out += R"(,"line":)" + std::to_string(d.location->line) + R"(,"column":)" + std::to_string(d.location->column);
+      out += '}';
     }
   }
-  json::object doc{{"format", "zhinan.validation/1"},
-                   {"mode", mode},
-                   {"files", std::move(files)},
-                   {"diagnostics", std::move(diagnostics)},
-                   {"summary",
-                    {{"files", results.size()},
-                     {"failing", failing},
-                     {"unread", unread},
-                     {"errors", errors},
-                     {"warnings", warnings}}}};
-  ctx.out << json::serialize(doc) << '\n';
+  out += R"(],"summary":{"files":)" + std::to_string(results.size()) + R"(,"failing":)" + std::to_string(failing) +
+         R"(,"unread":)" + std::to_string(unread) + R"(,"errors":)" + std::to_string(errors) + R"(,"warnings":)" +
+         std::to_string(warnings) + "}}";
+  ctx.out << out << '\n';
 }
 
 }  // namespace zhinan::cli
