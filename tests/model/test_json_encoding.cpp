@@ -99,7 +99,7 @@ TEST_CASE("json.encoding: ill-formed UTF-8 says what is wrong with its bytes, at
   CHECK(d->location == TextLocation{1, 45});
 }
 
-TEST_CASE("json.encoding: ill-formed UTF-8 is found at any offset and in a key; after the end it is extra text") {
+TEST_CASE("json.encoding: ill-formed UTF-8 is found at any offset and in a key, after the end it is extra text") {
   // The check runs eight ASCII bytes and whole Chinese characters at a time: every
   // alignment, and E0/ED leads (whose second byte is narrower) right after fast runs.
   const std::string bad[] = {"\xE0\x9F\xBF", "\xED\xBF\xBF", "\xEE\x80", "\xF0\x8F\xBF\xBF", "\xC1\xBF", "\xBF"};
