@@ -14,23 +14,40 @@ using detail::mix64;
 constexpr std::uint64_t kCodePointMask = (std::uint64_t{1} << 21) - 1;  // U+10FFFF fits in 21 bits
 constexpr std::uint64_t kShortText = std::uint64_t{1} << 63;             // a text shorter than n
 
+// Each code point of `text` to `f`, U+FFFD for an ill-formed byte (as decode_utf8 finds
+// them); ASCII and the three-byte characters of Chinese without a call.
+template <class F>
+void for_each_code_point(std::string_view text, F&& f) {
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t n = text.size();
+  for (std::size_t pos = 0; pos < n;) {
+    const unsigned b = s[pos];
+    if (b < 0x80) {
+      f(static_cast<char32_t>(b));
+      ++pos;
+    } else if (pos + 3 <= n && ((b >= 0xE1 && b <= 0xEC) || b == 0xEE || b == 0xEF) && (s[pos + 1] & 0xC0) == 0x80 &&
+               (s[pos + 2] & 0xC0) == 0x80) {
+      f(static_cast<char32_t>(((b & 0x0Fu) << 12) | ((s[pos + 1] & 0x3Fu) << 6) | (s[pos + 2] & 0x3Fu)));
+      pos += 3;
+    } else {
+      const char32_t cp = detail::decode_utf8(text, pos);
+      f(cp == detail::kInvalidCodePoint ? U'\uFFFD' : cp);
+    }
+  }
+}
+
+// How many code points for_each_code_point gives.
+std::size_t code_point_count(std::string_view text) {
+  std::size_t n = 0;
+  for_each_code_point(text, [&](char32_t) { ++n; });
+  return n;
+}
+
 std::vector<char32_t> code_points(std::string_view text) {
   std::vector<char32_t> out;
   out.reserve(text.size() / 3 + 1);  // Chinese text: three bytes a character
-  for (std::size_t pos = 0; pos < text.size();) {
-    const char32_t cp = detail::decode_utf8(text, pos);
-    out.push_back(cp == detail::kInvalidCodePoint ? U'\uFFFD' : cp);
-  }
+  for_each_code_point(text, [&](char32_t cp) { out.push_back(cp); });
   return out;
-}
-
-// For n ≤ 3 the shingle is packed losslessly (21 bits a code point, at most 63 bits) and a
-// text shorter than n is packed with its length and the top bit, which no full shingle
-// has; the packed word is then mixed, a bijection. Longer shingles are hashed in a chain.
-std::uint64_t packed_shingle(const char32_t* cps, std::size_t count) {
-  std::uint64_t key = 0;
-  for (std::size_t i = 0; i < count; ++i) key = (key << 21) | (cps[i] & kCodePointMask);
-  return key;
 }
 
 std::uint64_t chained_shingle(const char32_t* cps, std::size_t count, std::uint64_t start) {
@@ -44,27 +61,38 @@ std::uint64_t chained_shingle(const char32_t* cps, std::size_t count, std::uint6
 ShingleSet ShingleSet::of(std::string_view folded_utf8, int n) {
   if (n < 1) throw std::invalid_argument("ShingleSet::of: n must be at least 1");
   const auto width = static_cast<std::size_t>(n);
+  if (width <= 3) {
+    // The shingle is packed losslessly (21 bits a code point, at most 63 bits), and a text
+    // shorter than n with its length and the top bit, which no full shingle has; the
+    // packed word is then mixed, a bijection. The window rolls over the text as it is
+    // decoded: no copy of its code points.
+    const std::size_t count = code_point_count(folded_utf8);
+    if (count == 0) return {};
+    const std::uint64_t mask = (std::uint64_t{1} << (21 * width)) - 1;
+    std::vector<std::uint64_t> hashes;
+    std::uint64_t key = 0;
+    if (count < width) {
+      for_each_code_point(folded_utf8, [&](char32_t cp) { key = (key << 21) | (cp & kCodePointMask); });
+      hashes.push_back(mix64(kShortText | (std::uint64_t{count} << 42) | key));
+      return from_hashes(std::move(hashes));
+    }
+    hashes.reserve(count - width + 1);
+    std::size_t seen = 0;
+    for_each_code_point(folded_utf8, [&](char32_t cp) {
+      key = ((key << 21) | (cp & kCodePointMask)) & mask;
+      if (++seen >= width) hashes.push_back(mix64(key));
+    });
+    return from_hashes(std::move(hashes));
+  }
+  // Longer shingles are hashed in a chain over the text's code points.
   const std::vector<char32_t> cps = code_points(folded_utf8);
-  std::vector<std::uint64_t> hashes;
   if (cps.empty()) return {};
+  std::vector<std::uint64_t> hashes;
   if (cps.size() < width) {
-    const std::uint64_t key = width <= 3
-                                  ? kShortText | (std::uint64_t{cps.size()} << 42) | packed_shingle(cps.data(), cps.size())
-                                  : chained_shingle(cps.data(), cps.size(), kShortText | cps.size());
-    hashes.push_back(mix64(key));
+    hashes.push_back(mix64(chained_shingle(cps.data(), cps.size(), kShortText | cps.size())));
   } else {
     hashes.reserve(cps.size() - width + 1);
-    if (width <= 3) {
-      const std::uint64_t mask = (std::uint64_t{1} << (21 * width)) - 1;
-      std::uint64_t key = packed_shingle(cps.data(), width - 1);
-      for (std::size_t i = width - 1; i < cps.size(); ++i) {
-        key = ((key << 21) | (cps[i] & kCodePointMask)) & mask;  // rolls the window on
-        hashes.push_back(mix64(key));
-      }
-    } else {
-      for (std::size_t i = 0; i + width <= cps.size(); ++i)
-        hashes.push_back(chained_shingle(cps.data() + i, width, width));
-    }
+    for (std::size_t i = 0; i + width <= cps.size(); ++i) hashes.push_back(chained_shingle(cps.data() + i, width, width));
   }
   return from_hashes(std::move(hashes));
 }
