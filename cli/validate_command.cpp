@@ -81,11 +81,12 @@ const CommandSpec kValidateCommand{
 
 namespace {
 
-// One file read, parsed and checked by its own rules: what the report says of it, and the
-// suggestion for the batch rules when it could be read.
+// One file read, parsed and checked by its own rules: what the report says of it, and what
+// the batch rules read of the suggestion when it could be read (the suggestion itself is
+// let go on the worker that read it).
 struct CheckedFile {
   FileResult result;
-  std::optional<Suggestion> suggestion;
+  std::optional<BatchKey> key;
   bool io_failed = false;
 };
 
@@ -106,7 +107,7 @@ CheckedFile check_file(const Context& ctx, const std::string& file, const InputL
     c.result.title = parsed.suggestion->title;
     Diagnostics found = validate(*parsed.suggestion, profile, mode);
     c.result.diagnostics.insert(c.result.diagnostics.end(), found.begin(), found.end());
-    c.suggestion = std::move(parsed.suggestion);
+    c.key = batch_key(file, *parsed.suggestion, profile);
   }
   return c;
 }
@@ -148,8 +149,8 @@ int run_validate(const Context& ctx, std::span<const std::string> args) {
     worker();
   }  // joined
   std::vector<FileResult> results;
-  std::vector<Suggestion> suggestions;  // those that could be read, for the batch rules
-  std::vector<std::size_t> owners;      // their place in results
+  std::vector<BatchKey> keys;       // of those that could be read, for the batch rules
+  std::vector<std::size_t> owners;  // their place in results
   bool io_failed = false;
   for (CheckedFile& c : checked) {
     if (c.io_failed) {
@@ -158,23 +159,21 @@ int run_validate(const Context& ctx, std::span<const std::string> args) {
       io_failed = true;
       if (json) ctx.err << say(ctx, c.result.diagnostics.front().message_zh, c.result.diagnostics.front().message_en) << '\n';
     }
-    if (c.suggestion) {
-      suggestions.push_back(std::move(*c.suggestion));
+    if (c.key) {
+      keys.push_back(std::move(*c.key));
       owners.push_back(results.size());
     }
     results.push_back(std::move(c.result));
   }
   // Then the batch rules across every file given together (三(三)). Entries are named by
   // their file; a file given twice is told apart by its position.
-  std::vector<BatchEntry> entries;
   std::map<std::string, std::size_t> owner_of;
-  for (std::size_t i = 0; i < suggestions.size(); ++i) {
-    std::string name = results[owners[i]].file;
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    std::string& name = keys[i].name;
     if (owner_of.contains(name)) name += " (#" + std::to_string(owners[i] + 1) + ")";
     owner_of.emplace(name, owners[i]);
-    entries.push_back({name, &suggestions[i]});
   }
-  for (Diagnostic& d : check_batch(entries, *profile, registry ? &*registry : nullptr))
+  for (Diagnostic& d : check_batch(std::move(keys), *profile, registry ? &*registry : nullptr))
     results[owner_of.at(d.file)].diagnostics.push_back(std::move(d));
 
   if (json) print_json(ctx, to_string(mode), results);

@@ -12,11 +12,10 @@
 
 #include "zhinan/diagnostic.hpp"
 #include "zhinan/model.hpp"
+#include "zhinan/near_duplicates.hpp"
 #include "zhinan/profile.hpp"
 
 namespace zhinan {
-
-class ShingleSet;
 
 // The text the similarity rules compare, folded (NFKC, case and width, Traditional to
 // Simplified, no punctuation or white space): title + overview + research content.
@@ -89,6 +88,23 @@ struct BatchEntry {
 // later suggestion, names the earlier one (or the funded project) and, for similarity, the
 // score; `file` says which suggestion it is about. Time grows linearly with the batch.
 Diagnostics check_batch(std::span<const BatchEntry> entries, const Profile& profile = Profile::builtin(),
+                        const FundedRegistry* registry = nullptr);
+
+// What the batch rules read of one suggestion, made once: its name, the title and proposer
+// the findings quote, the folded proposer, unit and title, the phone's digits and the
+// shingles of comparison_text. Made on any thread (batch_key is const on its inputs), so
+// that a caller reading many files can make each key beside the file's other checks and
+// let the suggestion go.
+struct BatchKey {
+  std::string name, title, proposer;
+  std::string folded_proposer, folded_unit, folded_title, phone;
+  ShingleSet shingles;
+};
+BatchKey batch_key(std::string name, const Suggestion& suggestion, const Profile& profile = Profile::builtin());
+
+// check_batch of the suggestions the keys were made from (the same findings, in the same
+// order); the keys are used up.
+Diagnostics check_batch(std::vector<BatchKey> keys, const Profile& profile = Profile::builtin(),
                         const FundedRegistry* registry = nullptr);
 
 }  // namespace zhinan

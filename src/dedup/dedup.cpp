@@ -2,8 +2,6 @@
 #include "zhinan/dedup.hpp"
 
 #include <algorithm>
-#include <atomic>
-#include <thread>
 #include <cstdio>
 #include <map>
 #include <set>
@@ -23,62 +21,40 @@ std::string score_text(double score) {
   return buffer;
 }
 
-// What the rules compare of one suggestion, folded once.
-struct Folded {
-  std::string proposer, unit, title, phone;
-  ShingleSet shingles;
-};
+detail::Params about(const BatchKey& other) { return {{"other_file", other.name}, {"other_title", other.title}}; }
 
-Folded fold(const Suggestion& s, const PhonePlan& plan) {
-  Folded f;
-  f.proposer = fold_for_comparison(s.source.proposer);
-  f.unit = fold_for_comparison(s.source.unit);
-  f.title = fold_for_comparison(s.title);
-  if (auto phone = parse_phone(s.source.phone, plan)) f.phone = phone->digits;
-  f.shingles = ShingleSet::of(comparison_text(s));
-  return f;
-}
-
-detail::Params about(const BatchEntry& other) {
-  return {{"other_file", other.name}, {"other_title", other.suggestion->title}};
-}
-
-void check_proposers(std::span<const BatchEntry> entries, const std::vector<Folded>& folded,
-                     detail::RuleContext& ctx, std::vector<std::size_t>& owner) {
+void check_proposers(const std::vector<BatchKey>& keys, detail::RuleContext& ctx, std::vector<std::size_t>& owner) {
   std::map<std::string, std::size_t> first;  // "name\nphone" and "name\n\nunit" keys
-  for (std::size_t i = 0; i < entries.size(); ++i) {
-    const Folded& f = folded[i];
-    if (f.proposer.empty()) continue;
-    std::vector<std::string> keys;
-    if (!f.phone.empty()) keys.push_back(f.proposer + "\n" + f.phone);
-    if (!f.unit.empty()) keys.push_back(f.proposer + "\n\n" + f.unit);
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    const BatchKey& f = keys[i];
+    if (f.folded_proposer.empty()) continue;
+    std::vector<std::string> both;
+    if (!f.phone.empty()) both.push_back(f.folded_proposer + "\n" + f.phone);
+    if (!f.folded_unit.empty()) both.push_back(f.folded_proposer + "\n\n" + f.folded_unit);
     std::optional<std::size_t> earlier;
-    for (const auto& k : keys)
+    for (const auto& k : both)
       if (auto it = first.find(k); it != first.end() && (!earlier || it->second < *earlier)) earlier = it->second;
-    for (const auto& k : keys) first.emplace(k, i);
+    for (const auto& k : both) first.emplace(k, i);
     if (!earlier) continue;
-    detail::Params p = about(entries[*earlier]);
-    p.emplace_back("proposer", entries[i].suggestion->source.proposer);
+    detail::Params p = about(keys[*earlier]);
+    p.emplace_back("proposer", f.proposer);
     ctx.report("batch.proposer_multiple", "/source/proposer", p);
     owner.push_back(i);
   }
 }
 
-void check_duplicates(std::span<const BatchEntry> entries, std::vector<Folded>& folded,
-                      const Profile& profile, detail::RuleContext& ctx, std::vector<std::size_t>& owner) {
+void check_duplicates(const std::vector<BatchKey>& keys, const std::vector<ShingleSet>& sets, const Profile& profile,
+                      detail::RuleContext& ctx, std::vector<std::size_t>& owner) {
   const SimilarityThresholds& t = profile.similarity();
   std::set<std::pair<std::size_t, std::size_t>> reported;
   // Equal folded titles are the same suggestion whatever the content says.
   std::map<std::string, std::size_t> first_title;
   std::map<std::size_t, std::vector<std::pair<std::size_t, double>>> later;  // j → (i, score)
-  for (std::size_t j = 0; j < entries.size(); ++j) {
-    if (folded[j].title.empty()) continue;
-    auto [it, fresh] = first_title.emplace(folded[j].title, j);
+  for (std::size_t j = 0; j < keys.size(); ++j) {
+    if (keys[j].folded_title.empty()) continue;
+    auto [it, fresh] = first_title.emplace(keys[j].folded_title, j);
     if (!fresh) later[j].emplace_back(it->second, -1.0);
   }
-  std::vector<ShingleSet> sets;
-  sets.reserve(folded.size());
-  for (Folded& f : folded) sets.push_back(std::move(f.shingles));
   // The batch is compared once, among itself: no index is kept, no compact copy made.
   const IndexParams params{.threshold = std::min(t.batch_similar, t.batch_duplicate)};
   for (const auto& pair : NearDuplicateIndex::pairs_among(sets, params))
@@ -88,8 +64,8 @@ void check_duplicates(std::span<const BatchEntry> entries, std::vector<Folded>& 
     std::sort(matches.begin(), matches.end());
     for (const auto& [i, score] : matches) {
       if (!reported.insert({i, j}).second) continue;
-      detail::Params p = about(entries[i]);
-      const bool same_title = folded[i].title == folded[j].title && !folded[j].title.empty();
+      detail::Params p = about(keys[i]);
+      const bool same_title = keys[i].folded_title == keys[j].folded_title && !keys[j].folded_title.empty();
       const double exact = score >= 0 ? score : jaccard(sets[i], sets[j]);
       p.emplace_back("score", score_text(exact));
       if (same_title || exact >= t.batch_duplicate) {
@@ -122,32 +98,43 @@ bool same_proposer(const Suggestion& a, const Suggestion& b, const PhonePlan& pl
   return !unit.empty() && unit == fold_for_comparison(b.source.unit);
 }
 
-Diagnostics check_batch(std::span<const BatchEntry> entries, const Profile& profile, const FundedRegistry* registry) {
-  // Folding (ICU, Traditional to Simplified) is most of the cost: spread it over the cores.
-  std::vector<Folded> folded(entries.size());
-  {
-    std::atomic<std::size_t> next{0};
-    auto work = [&] {
-      for (std::size_t i; (i = next++) < entries.size();) folded[i] = fold(*entries[i].suggestion, profile.phone_plan());
-    };
-    const unsigned threads = std::min<std::size_t>(std::max(1u, std::thread::hardware_concurrency()), entries.size() / 16 + 1);
-    std::vector<std::jthread> pool;
-    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
-    work();
-  }
+BatchKey batch_key(std::string name, const Suggestion& s, const Profile& profile) {
+  BatchKey k;
+  k.name = std::move(name);
+  k.title = s.title;
+  k.proposer = s.source.proposer;
+  k.folded_proposer = fold_for_comparison(s.source.proposer);
+  k.folded_unit = fold_for_comparison(s.source.unit);
+  k.folded_title = fold_for_comparison(s.title);
+  if (auto phone = parse_phone(s.source.phone, profile.phone_plan())) k.phone = phone->digits;
+  k.shingles = ShingleSet::of(comparison_text(s));
+  return k;
+}
 
-  // Against the registry, from the shingles just made (before the batch's index takes
-  // them), every entry on its own core; reported below in entry order.
-  std::vector<std::vector<FundedRegistry::Match>> funded(registry ? entries.size() : 0);
+Diagnostics check_batch(std::span<const BatchEntry> entries, const Profile& profile, const FundedRegistry* registry) {
+  // Folding is most of the cost: spread it over the cores.
+  std::vector<BatchKey> keys(entries.size());
+  detail::parallel_for(entries.size(), 0,
+                       [&](std::size_t i) { keys[i] = batch_key(entries[i].name, *entries[i].suggestion, profile); });
+  return check_batch(std::move(keys), profile, registry);
+}
+
+Diagnostics check_batch(std::vector<BatchKey> keys, const Profile& profile, const FundedRegistry* registry) {
+  // Against the registry, from the shingles already made, every entry on its own core;
+  // reported below in entry order.
+  std::vector<std::vector<FundedRegistry::Match>> funded(registry ? keys.size() : 0);
   if (registry)
-    detail::parallel_for(entries.size(), 0, [&](std::size_t i) { funded[i] = registry->matches(folded[i].shingles); });
+    detail::parallel_for(keys.size(), 0, [&](std::size_t i) { funded[i] = registry->matches(keys[i].shingles); });
 
   detail::RuleContext ctx(profile, Mode::submit);
   std::vector<std::size_t> owner;  // the entry each finding is about, in order
-  check_proposers(entries, folded, ctx, owner);
-  check_duplicates(entries, folded, profile, ctx, owner);
+  check_proposers(keys, ctx, owner);
+  std::vector<ShingleSet> sets;
+  sets.reserve(keys.size());
+  for (BatchKey& k : keys) sets.push_back(std::move(k.shingles));
+  check_duplicates(keys, sets, profile, ctx, owner);
   if (registry) {
-    for (std::size_t i = 0; i < entries.size(); ++i) {
+    for (std::size_t i = 0; i < keys.size(); ++i) {
       for (const auto& m : funded[i]) {
         ctx.report("history.similar_funded", "",
                    {{"funded_id", m.project->id}, {"funded_year", std::to_string(m.project->year)},
@@ -166,7 +153,7 @@ Diagnostics check_batch(std::span<const BatchEntry> entries, const Profile& prof
   sorted.reserve(found.size());
   for (std::size_t k : order) {
     sorted.push_back(std::move(found[k]));
-    sorted.back().file = entries[owner[k]].name;
+    sorted.back().file = keys[owner[k]].name;
   }
   return sorted;
 }

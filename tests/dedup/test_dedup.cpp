@@ -15,12 +15,32 @@ using test::sample;
 
 namespace {
 
+// Every field of every finding, to compare two runs.
+std::vector<std::string> fields_of(const Diagnostics& ds) {
+  std::vector<std::string> out;
+  for (const auto& d : ds) {
+    std::string f = d.file + "|" + d.id + "|" + std::string(to_string(d.severity)) + "|" + d.path + "|" + d.message_zh +
+                    "|" + d.message_en;
+    for (const auto& [k, v] : d.params) f += "|" + k + "=" + v;
+    out.push_back(std::move(f));
+  }
+  return out;
+}
+
 struct Batch {
   std::vector<Suggestion> items;
+  // The batch rules from the suggestions, and the same from keys made of them beforehand
+  // (as zhinan validate makes them, on its workers): every case here checks both.
   Diagnostics check(const FundedRegistry* registry = nullptr) const {
     std::vector<BatchEntry> entries;
-    for (std::size_t i = 0; i < items.size(); ++i) entries.push_back({"s" + std::to_string(i + 1) + ".json", &items[i]});
-    return check_batch(entries, Profile::builtin(), registry);
+    std::vector<BatchKey> keys;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      entries.push_back({"s" + std::to_string(i + 1) + ".json", &items[i]});
+      keys.push_back(batch_key(entries.back().name, items[i]));
+    }
+    Diagnostics found = check_batch(entries, Profile::builtin(), registry);
+    CHECK(fields_of(check_batch(std::move(keys), Profile::builtin(), registry)) == fields_of(found));
+    return found;
   }
 };
 
