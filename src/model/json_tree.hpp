@@ -145,6 +145,9 @@ class TreeBuilder {
   // allocates); they are searched one by one, and through `index` once there are many.
   struct Frame {
     static constexpr std::size_t kScanned = 16;
+    Frame() = default;
+    Frame(const Frame&) = delete;  // a copy's `index` would point into the original's keys
+    Frame& operator=(const Frame&) = delete;
     bool object = false;
     std::size_t ordinal = 0;  // objects: which object of the document
     std::size_t count = 0;    // members or elements begun
@@ -222,7 +225,9 @@ class TreeBuilder {
   }
 
   boost::json::value_stack stack_;
-  std::vector<Frame> frames_;  // the open containers; reused, so their key sets are too
+  // The open containers; reused, so their keys are too. A deque: opening a deeper one never
+  // moves the others, whose `index` points into their own `keys`.
+  std::deque<Frame> frames_;
   std::size_t depth_ = 0;
   std::size_t skip_depth_ = 0;  // > 0 inside the skipped value of a duplicate key
   bool skip_next_ = false;      // the next value is a duplicate key's

@@ -94,7 +94,7 @@ std::uint64_t load64(const unsigned char* p) {
 }
 
 // Whether 8 bytes recur within `chunk`, looked for at content-defined points (where a hash
-// of the 4 bytes there has its low 6 bits clear): such points fall at the same place in
+// of the 4 bytes there has its top 6 bits clear): such points fall at the same place in
 // every copy of a repeated run, whatever the distance between the copies.
 bool has_repeats(std::string_view chunk) {
   constexpr std::size_t kSlots = 4096;  // about 1,000 points in 64 KiB: a sparse table

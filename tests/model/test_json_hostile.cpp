@@ -155,6 +155,16 @@ TEST_CASE("json.hostile: keys given twice in an object of many members are all f
   REQUIRE(r.suggestion->unknown.size() == 1);
   CHECK(r.suggestion->unknown[0].second.starts_with(R"({"k0":-1,"k1":1,)"));
   CHECK(r.suggestion->unknown[0].second.ends_with(R"("k39":39,"k41":41})"));
+  // The outer object past sixteen members, then nesting deeper than before, then a key of
+  // the outer object again: its keys are still where its look-up finds them.
+  std::string outer;
+  for (int i = 0; i < 20; ++i) outer += "\"u" + std::to_string(i) + "\": " + std::to_string(i) + ", ";
+  ParseResult deep = parse_suggestion(doc(outer + R"("n": {"a": {"b": {"c": [{"d": 1}]}}}, "u3": 0, "u19": 0)"));
+  REQUIRE(deep.suggestion);
+  paths.clear();
+  for (const auto& d : deep.diagnostics)
+    if (d.id == "format.duplicate_key") paths.push_back(d.path);
+  CHECK(paths == std::vector<std::string>{"/u3", "/u19"});
 }
 
 TEST_CASE("json.hostile: a duplicate's skipped value leaves every later number exact") {
