@@ -1,6 +1,7 @@
 // Helpers shared by the C++ tests.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <stdexcept>
 #include <string>
@@ -32,6 +33,25 @@ inline std::string repeat(std::string_view unit, std::size_t times) {
   std::string out;
   for (std::size_t i = 0; i < times; ++i) out += unit;
   return out;
+}
+
+// `n` bytes as a compressed stream or picture has them (no order deflate can use), the same
+// for the same seed.
+inline std::string random_bytes(std::size_t n, std::uint64_t seed) {
+  std::string s(n, '\0');
+  for (std::size_t i = 0; i < n; ++i) {
+    seed = seed * 6364136223846793005ull + 1442695040888963407ull;
+    s[i] = static_cast<char>(seed >> 56);
+  }
+  return s;
+}
+
+// `n` bytes of numbered Chinese paragraphs: text deflate shrinks.
+inline std::string prose(std::size_t n) {
+  std::string s;
+  for (int i = 0; s.size() < n; ++i) s += "第" + std::to_string(i) + "段：国际合作项目指南建议，关键技术与预期成果。\n";
+  s.resize(n);
+  return s;
 }
 
 }  // namespace zhinan::test

@@ -323,26 +323,6 @@ TEST_CASE("package: nothing to package is refused") {
   CHECK(has(r.diagnostics, "package.empty"));
 }
 
-namespace {
-
-std::string random_text(std::size_t n, std::uint64_t seed) {
-  std::string s(n, '\0');
-  for (std::size_t i = 0; i < n; ++i) {
-    seed = seed * 6364136223846793005ull + 1442695040888963407ull;
-    s[i] = static_cast<char>(seed >> 56);
-  }
-  return s;
-}
-
-std::string prose(std::size_t n) {
-  std::string s;
-  for (int i = 0; s.size() < n; ++i) s += "第" + std::to_string(i) + "段：国际合作项目指南建议，关键技术与预期成果。\n";
-  s.resize(n);
-  return s;
-}
-
-}  // namespace
-
 TEST_CASE("package: a document streamed into the ZIP gives the same bytes as one read whole") {
   Scratch s;
   Inputs in({"valid-sco", "valid-multilateral", "valid-belt-and-road"});
@@ -353,7 +333,7 @@ TEST_CASE("package: a document streamed into the ZIP gives the same bytes as one
   // A PDF that is worth deflating, with stored and deflated chunks by turns, exactly two
   // of the streaming's reads long (its last read is full: the stream ends on it).
   std::string mixed;
-  for (std::uint64_t k = 0; mixed.size() < (2u << 20); ++k) mixed += k % 2 ? prose(70'000) : random_text(90'000, k);
+  for (std::uint64_t k = 0; mixed.size() < (2u << 20); ++k) mixed += k % 2 ? test::prose(70'000) : test::random_bytes(90'000, k);
   mixed.resize(2u << 20);
   { std::ofstream(s.dir / "报告.doc", std::ios::binary) << report; }
   { std::ofstream(s.dir / "扫描.pdf", std::ios::binary) << scan; }
