@@ -14,33 +14,13 @@ using detail::mix64;
 constexpr std::uint64_t kCodePointMask = (std::uint64_t{1} << 21) - 1;  // U+10FFFF fits in 21 bits
 constexpr std::uint64_t kShortText = std::uint64_t{1} << 63;             // a text shorter than n
 
-// Each code point of `text` to `f`, U+FFFD for an ill-formed byte (as decode_utf8 finds
-// them); ASCII and the three-byte characters of Chinese without a call.
+// Each code point of `text` to `f`, U+FFFD for an ill-formed byte.
 template <class F>
 void for_each_code_point(std::string_view text, F&& f) {
-  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
-  const std::size_t n = text.size();
-  for (std::size_t pos = 0; pos < n;) {
-    const unsigned b = s[pos];
-    if (b < 0x80) {
-      f(static_cast<char32_t>(b));
-      ++pos;
-    } else if (pos + 3 <= n && ((b >= 0xE1 && b <= 0xEC) || b == 0xEE || b == 0xEF) && (s[pos + 1] & 0xC0) == 0x80 &&
-               (s[pos + 2] & 0xC0) == 0x80) {
-      f(static_cast<char32_t>(((b & 0x0Fu) << 12) | ((s[pos + 1] & 0x3Fu) << 6) | (s[pos + 2] & 0x3Fu)));
-      pos += 3;
-    } else {
-      const char32_t cp = detail::decode_utf8(text, pos);
-      f(cp == detail::kInvalidCodePoint ? U'\uFFFD' : cp);
-    }
+  for (std::size_t pos = 0; pos < text.size();) {
+    const char32_t cp = detail::decode_utf8_inline(text, pos);
+    f(cp == detail::kInvalidCodePoint ? U'\uFFFD' : cp);
   }
-}
-
-// How many code points for_each_code_point gives.
-std::size_t code_point_count(std::string_view text) {
-  std::size_t n = 0;
-  for_each_code_point(text, [&](char32_t) { ++n; });
-  return n;
 }
 
 std::vector<char32_t> code_points(std::string_view text) {
@@ -65,24 +45,19 @@ ShingleSet ShingleSet::of(std::string_view folded_utf8, int n) {
     // The shingle is packed losslessly (21 bits a code point, at most 63 bits), and a text
     // shorter than n with its length and the top bit, which no full shingle has; the
     // packed word is then mixed, a bijection. The window rolls over the text as it is
-    // decoded: no copy of its code points.
-    const std::size_t count = code_point_count(folded_utf8);
-    if (count == 0) return {};
+    // decoded, into a per-thread buffer; the set keeps an exact copy.
     const std::uint64_t mask = (std::uint64_t{1} << (21 * width)) - 1;
-    std::vector<std::uint64_t> hashes;
+    thread_local std::vector<std::uint64_t> rolled;
+    rolled.clear();
     std::uint64_t key = 0;
-    if (count < width) {
-      for_each_code_point(folded_utf8, [&](char32_t cp) { key = (key << 21) | (cp & kCodePointMask); });
-      hashes.push_back(mix64(kShortText | (std::uint64_t{count} << 42) | key));
-      return from_hashes(std::move(hashes));
-    }
-    hashes.reserve(count - width + 1);
     std::size_t seen = 0;
     for_each_code_point(folded_utf8, [&](char32_t cp) {
       key = ((key << 21) | (cp & kCodePointMask)) & mask;
-      if (++seen >= width) hashes.push_back(mix64(key));
+      if (++seen >= width) rolled.push_back(mix64(key));
     });
-    return from_hashes(std::move(hashes));
+    if (seen == 0) return {};
+    if (seen < width) return from_hashes({mix64(kShortText | (std::uint64_t{seen} << 42) | key)});
+    return from_hashes(std::vector<std::uint64_t>(rolled.begin(), rolled.end()));
   }
   // Longer shingles are hashed in a chain over the text's code points.
   const std::vector<char32_t> cps = code_points(folded_utf8);
