@@ -193,8 +193,7 @@ ZipWriter::StreamResult ZipWriter::add_stream(const ZipName& name, std::FILE* in
   std::uint64_t size = 0;
   std::optional<ChunkDeflater> deflater;
   if (!store) deflater.emplace(level);
-  bool written = true;
-  const auto sink = [&](std::string_view bytes) { return written = write(bytes); };
+  const auto sink = [&](std::string_view bytes) { return write(bytes); };
   for (bool last = false; !last;) {
     const std::size_t got = std::fread(input.data(), 1, kRead, in);
     if (got < kRead && std::ferror(in)) return StreamResult::read_failed;
@@ -209,7 +208,7 @@ ZipWriter::StreamResult ZipWriter::add_stream(const ZipName& name, std::FILE* in
     }
     for (std::size_t at = 0; at < got || (last && at == 0); at += ChunkDeflater::kChunk) {  // an empty file too
       const std::string_view chunk = std::string_view(input.data(), got).substr(at, ChunkDeflater::kChunk);
-      if (!deflater->add(chunk, last && at + chunk.size() == got, sink) || !written) return StreamResult::write_failed;
+      if (!deflater->add(chunk, last && at + chunk.size() == got, sink)) return StreamResult::write_failed;
     }
   }
   if (std::fgetc(in) != EOF) return StreamResult::size_changed;  // it became longer
