@@ -1,16 +1,16 @@
 #include "office/docx_zip.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 #include <limits>
 #include <memory>
 #include <stdexcept>
 
 #include <zip.h>
-#define ZLIB_CONST  // next_in is const
-#include <zlib.h>
 
 #include "base/libc_time_lock.hpp"
+#include "base/raw_deflate.hpp"
 
 namespace zhinan::detail {
 
@@ -22,6 +22,7 @@ namespace {
 constexpr zip_uint16_t kDosTime = 0;
 constexpr zip_uint16_t kDosDate = (0 << 9) | (1 << 5) | 1;
 constexpr int kDeflateLevel = 6;
+constexpr int kMemoryLevel = 9;  // libzip's
 
 std::string error_text(zip_error_t* error) {
   std::string text = zip_error_strerror(error);
@@ -47,46 +48,14 @@ struct Deflated {
   zip_error_t error{};
 };
 
-// One deflate stream a thread, reset for every part: a .docx has a dozen parts, and
-// allocating zlib's half a megabyte of state for each (then freeing it) cost more than
-// deflating the small ones. deflateReset keeps the parameters, so the bytes are those of
-// a new stream.
-class PartDeflater {
- public:
-  PartDeflater() {
-    if (deflateInit2(&z_, kDeflateLevel, Z_DEFLATED, -MAX_WBITS, MAX_MEM_LEVEL, Z_DEFAULT_STRATEGY) != Z_OK)
-      throw std::runtime_error("zhinan: cannot build .docx: cannot start deflate");
-  }
-  ~PartDeflater() { deflateEnd(&z_); }
-  PartDeflater(const PartDeflater&) = delete;
-  PartDeflater& operator=(const PartDeflater&) = delete;
-
-  // False when zlib failed; `out` then holds nothing of use.
-  bool deflate_all(std::string_view in, std::string& out) {
-    if (deflateReset(&z_) != Z_OK) return false;
-    const auto in_size = static_cast<uInt>(in.size());
-    out.resize(deflateBound(&z_, in_size));
-    z_.next_in = reinterpret_cast<const Bytef*>(in.data());
-    z_.avail_in = in_size;
-    z_.next_out = reinterpret_cast<Bytef*>(out.data());
-    z_.avail_out = static_cast<uInt>(out.size());
-    const int status = deflate(&z_, Z_FINISH);  // deflateBound leaves room for it all at once
-    out.resize(z_.total_out);
-    return status == Z_STREAM_END;
-  }
-
- private:
-  z_stream z_{};
-};
-
 std::unique_ptr<Deflated> deflate_entry(const ZipEntry& entry) {
-  if (entry.data.size() > std::numeric_limits<uInt>::max()) fail(entry.name, "part too large");
-  thread_local PartDeflater deflater;
+  if (entry.data.size() >= std::numeric_limits<std::uint32_t>::max()) fail(entry.name, "part too large");
+  // A dozen parts a form: one stream a thread, reset for each (RawDeflater).
+  thread_local RawDeflater deflater(kDeflateLevel, kMemoryLevel);
   auto out = std::make_unique<Deflated>();
   zip_error_init(&out->error);
   out->size = entry.data.size();
-  const auto* in = reinterpret_cast<const Bytef*>(entry.data.data());
-  out->crc = static_cast<zip_uint32_t>(crc32(crc32(0, nullptr, 0), in, static_cast<uInt>(entry.data.size())));
+  out->crc = crc32_of(entry.data);
   if (!deflater.deflate_all(entry.data, out->bytes)) fail(entry.name, "deflate failed");
   return out;
 }

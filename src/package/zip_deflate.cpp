@@ -13,23 +13,7 @@ namespace {
 
 constexpr std::size_t kProbeWindow = 64u << 10;  // bytes per window
 constexpr std::size_t kProbeWindows = 4;          // at the start, a third, two thirds, the end
-
-// Deflated size of `bytes` at level 1, into `scratch`.
-std::size_t fast_deflated_size(std::string_view bytes, std::string& scratch) {
-  z_stream z{};
-  if (deflateInit2(&z, 1, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) != Z_OK)
-    throw std::runtime_error("zlib deflateInit2 failed");
-  scratch.resize(deflateBound(&z, static_cast<uLong>(bytes.size())) + 64);
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data()));
-  z.avail_in = static_cast<uInt>(bytes.size());
-  z.next_out = reinterpret_cast<Bytef*>(scratch.data());
-  z.avail_out = static_cast<uInt>(scratch.size());
-  const int rc = deflate(&z, Z_FINISH);
-  const std::size_t out = z.total_out;
-  deflateEnd(&z);
-  if (rc != Z_STREAM_END) throw std::runtime_error("zlib deflate failed");
-  return out;
-}
+constexpr std::size_t kProbeBlock = 16u << 10;    // judged alone: random bytes have 7.99 bits a byte at this size
 
 // The probe's window in data of `size` bytes, and where the windows start: small data is
 // probed whole.
@@ -105,25 +89,28 @@ bool incompressible(std::string_view chunk) {
   return bits / n > 7.95 && !has_repeats(chunk);
 }
 
-// A probe window's size deflated at level 1; a window of bytes deflate cannot shrink
-// counts whole without deflating it (zlib's level 1 goes through random bytes at about
-// 60 MB/s, counting them at over 1 GB/s).
-std::size_t probed_size(std::string_view window, std::string& scratch) {
-  return window.size() >= ChunkDeflater::kJudged && incompressible(window) ? window.size()
-                                                                           : fast_deflated_size(window, scratch);
+// A probe window's size deflated at the fastest level, judged in blocks: a block of bytes
+// deflate cannot shrink counts whole without deflating it (zlib's level 1 goes through
+// random bytes at about 60 MB/s, counting them at over 1 GB/s). A window is often such
+// bytes with a little else: the end of a picture and a ZIP's central directory, streams
+// of a PDF between its objects. One stream a thread, reset for every block.
+std::size_t probed_size(std::string_view window) {
+  thread_local RawDeflater fastest(1, 8);
+  std::size_t total = 0;
+  for (std::size_t at = 0; at < window.size(); at += kProbeBlock) {
+    const std::string_view block = window.substr(at, kProbeBlock);
+    if (block.size() >= ChunkDeflater::kJudged && incompressible(block)) {
+      total += block.size();
+      continue;
+    }
+    const std::size_t deflated = fastest.deflated_size(block);
+    if (deflated == std::numeric_limits<std::size_t>::max()) throw std::runtime_error("zlib deflate failed");
+    total += deflated;
+  }
+  return total;
 }
 
 }  // namespace
-
-std::uint32_t crc32_of(std::string_view bytes) {
-  uLong crc = crc32(0L, Z_NULL, 0);
-  while (!bytes.empty()) {
-    const auto n = static_cast<uInt>(std::min<std::size_t>(bytes.size(), 1u << 30));
-    crc = crc32(crc, reinterpret_cast<const Bytef*>(bytes.data()), n);
-    bytes.remove_prefix(n);
-  }
-  return static_cast<std::uint32_t>(crc);
-}
 
 ChunkDeflater::ChunkDeflater(int level) : level_(level), current_(level) {
   z_ = new z_stream{};
@@ -170,12 +157,11 @@ bool ChunkDeflater::add(std::string_view chunk, bool last, const std::function<b
 
 bool worth_deflating(std::string_view content) {
   if (content.empty()) return false;
-  std::string scratch;
   std::size_t in = 0, out = 0;
   for (std::uint64_t at : probe_offsets(content.size())) {
     const std::string_view window = content.substr(static_cast<std::size_t>(at), probe_length(content.size()));
     in += window.size();
-    out += probed_size(window, scratch);
+    out += probed_size(window);
   }
   return static_cast<double>(out) < kDeflateWhenBelow * static_cast<double>(in);
 }
@@ -184,7 +170,7 @@ bool worth_deflating(std::FILE* in, std::uint64_t size) {
   if (size == 0) return false;
   const long start = std::ftell(in);
   if (start < 0) return false;
-  std::string window(probe_length(size), '\0'), scratch;
+  std::string window(probe_length(size), '\0');
   std::size_t read_in = 0, out = 0;
   for (std::uint64_t at : probe_offsets(size)) {
     if (at > static_cast<std::uint64_t>(std::numeric_limits<long>::max() - start) ||
@@ -192,7 +178,7 @@ bool worth_deflating(std::FILE* in, std::uint64_t size) {
       break;
     const std::size_t n = std::fread(window.data(), 1, window.size(), in);
     read_in += n;
-    out += probed_size(std::string_view(window).substr(0, n), scratch);
+    out += probed_size(std::string_view(window).substr(0, n));
   }
   std::clearerr(in);
   std::fseek(in, start, SEEK_SET);  // add_stream reads from here and reports a failed read itself

@@ -9,12 +9,11 @@
 #include <string>
 #include <string_view>
 
+#include "base/raw_deflate.hpp"  // crc32_of
+
 struct z_stream_s;  // zlib's
 
 namespace zhinan::detail {
-
-// The CRC-32 of `bytes` (zlib's), of any size.
-std::uint32_t crc32_of(std::string_view bytes);
 
 // How an entry's data is stored: 0 stored, 8 deflated (raw DEFLATE, no zlib header).
 struct ZipData {

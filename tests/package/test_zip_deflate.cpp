@@ -4,6 +4,7 @@
 
 #include <zlib.h>
 
+#include <cstdio>
 #include <string>
 #include <string_view>
 
@@ -64,3 +65,39 @@ TEST_CASE("zip_deflate: chunks deflate cannot shrink are stored, the rest deflat
   CHECK(detail::compress_for_zip(test::random_bytes(500'000, 4), false).method == 0);
 }
 
+
+namespace {
+
+// worth_deflating of `data` in memory and read from a file, which must agree; the file's
+// position is put back.
+bool worth_deflating_both_ways(const std::string& data) {
+  const bool in_memory = detail::worth_deflating(data);
+  std::FILE* f = std::tmpfile();
+  REQUIRE(f != nullptr);
+  REQUIRE(std::fwrite(data.data(), 1, data.size(), f) == data.size());
+  std::fseek(f, 7, SEEK_SET);  // the probe starts where the stream is
+  const bool from_file = detail::worth_deflating(f, data.size() - 7);
+  CHECK(std::ftell(f) == 7);
+  std::fclose(f);
+  CHECK(from_file == detail::worth_deflating(data.substr(7)));
+  return in_memory;
+}
+
+}  // namespace
+
+TEST_CASE("zip_deflate: a file of a compressed kind is deflated only when enough of it shrinks") {
+  // A Word file with a photo: the picture's bytes, then the ZIP's central directory
+  // naming its parts (text that recurs, inside a window of otherwise random bytes).
+  std::string directory;
+  for (int i = 0; i < 12; ++i) directory += "PK\x01\x02 word/media/image" + std::to_string(i) + ".jpeg word/document.xml";
+  CHECK_FALSE(worth_deflating_both_ways(test::random_bytes(900'000, 5) + directory));
+  CHECK_FALSE(worth_deflating_both_ways(test::random_bytes(100'000, 6) + directory));  // probed whole
+  // A PDF whose page streams are not compressed: a third of it text between compressed
+  // streams, so that every window holds some of each.
+  std::string pdf;
+  for (std::uint64_t k = 0; pdf.size() < 1'200'000; ++k) pdf += test::random_bytes(20'000, 10 + k) + test::prose(10'000);
+  CHECK(worth_deflating_both_ways(pdf));
+  // A misnamed text file; nothing to probe.
+  CHECK(worth_deflating_both_ways(test::prose(700'000)));
+  CHECK_FALSE(detail::worth_deflating(std::string_view()));
+}

@@ -1,0 +1,50 @@
+#include "base/raw_deflate.hpp"
+
+#include <limits>
+#include <stdexcept>
+
+#define ZLIB_CONST  // next_in is const
+#include <zlib.h>
+
+namespace zhinan::detail {
+
+std::uint32_t crc32_of(std::string_view bytes, std::uint32_t crc) {
+  uLong c = crc;
+  while (!bytes.empty()) {  // uInt lengths: a gigabyte at a time
+    const auto n = static_cast<uInt>(std::min<std::size_t>(bytes.size(), 1u << 30));
+    c = crc32(c, reinterpret_cast<const Bytef*>(bytes.data()), n);
+    bytes.remove_prefix(n);
+  }
+  return static_cast<std::uint32_t>(c);
+}
+
+RawDeflater::RawDeflater(int level, int memory_level) : z_(new z_stream{}) {
+  if (deflateInit2(z_, level, Z_DEFLATED, -MAX_WBITS, memory_level, Z_DEFAULT_STRATEGY) != Z_OK) {
+    delete z_;
+    throw std::runtime_error("zlib deflateInit2 failed");
+  }
+}
+
+RawDeflater::~RawDeflater() {
+  deflateEnd(z_);
+  delete z_;
+}
+
+bool RawDeflater::deflate_all(std::string_view in, std::string& out) {
+  if (in.size() >= std::numeric_limits<uInt>::max() || deflateReset(z_) != Z_OK) return false;
+  const auto in_size = static_cast<uInt>(in.size());
+  out.resize(deflateBound(z_, in_size));
+  z_->next_in = reinterpret_cast<const Bytef*>(in.data());
+  z_->avail_in = in_size;
+  z_->next_out = reinterpret_cast<Bytef*>(out.data());
+  z_->avail_out = static_cast<uInt>(out.size());
+  const int status = deflate(z_, Z_FINISH);  // deflateBound leaves room for it all at once
+  out.resize(z_->total_out);
+  return status == Z_STREAM_END;
+}
+
+std::size_t RawDeflater::deflated_size(std::string_view in) {
+  return deflate_all(in, scratch_) ? scratch_.size() : std::numeric_limits<std::size_t>::max();
+}
+
+}  // namespace zhinan::detail
