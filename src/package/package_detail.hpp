@@ -35,10 +35,18 @@ Plan plan_package(std::span<const PackageInput> inputs, const Profile& profile, 
 // The ZIP name of a UTF-8 path under the chosen encoding.
 ZipName zip_name(const std::string& utf8_path, NameEncoding encoding);
 
+// What was written: the ZIP's size, and its CRC-32 when the writer knows it (see
+// ZipWriter::output_crc; otherwise measure_file reads it back).
+struct WrittenZip {
+  std::uint64_t size = 0;
+  std::optional<std::uint32_t> crc;
+};
+
 // Writes the ZIP of `plan` to `path` (a temporary file); nothing on success, else the reason.
 // Compression runs on worker threads, a bounded window ahead of the writer.
 std::optional<FileError> write_zip(const Plan& plan, std::span<const PackageInput> inputs, const Profile& profile,
-                      const PackageOptions& options, const std::filesystem::path& path, bool& cancelled);
+                                   const PackageOptions& options, const std::filesystem::path& path, bool& cancelled,
+                                   WrittenZip& zip_written);
 
 // Documents larger than this are copied into the ZIP a chunk at a time by the writing
 // thread, not read whole: memory stays flat whatever their size. Tests lower it (it is

@@ -138,7 +138,8 @@ ZipName zip_name(const std::string& utf8_path, NameEncoding encoding) {
 }
 
 std::optional<FileError> write_zip(const Plan& plan, std::span<const PackageInput> inputs, const Profile& profile,
-                      const PackageOptions& options, const std::filesystem::path& path, bool& cancelled) {
+                                   const PackageOptions& options, const std::filesystem::path& path, bool& cancelled,
+                                   WrittenZip& zip_written) {
   std::FILE* out = nullptr;
 #ifdef _WIN32
   out = _wfopen(path.c_str(), L"wb");
@@ -243,6 +244,7 @@ std::optional<FileError> write_zip(const Plan& plan, std::span<const PackageInpu
   }
   pool.clear();
   if (!zip.finish()) return describe_file_error(errno);
+  zip_written = {zip.bytes_written(), zip.output_crc()};
   return std::nullopt;
 }
 
@@ -347,7 +349,8 @@ PackageResult write_package(std::span<const PackageInput> inputs, const std::fil
   const auto& tmp_xlsx = temps[0];
   const auto& tmp_csv = temps[1];
   const auto& tmp_zip = temps[2];
-  if (auto why = detail::write_zip(plan, inputs, profile, options, tmp_zip, result.cancelled)) {
+  detail::WrittenZip written;
+  if (auto why = detail::write_zip(plan, inputs, profile, options, tmp_zip, result.cancelled, written)) {
     cleanup();
     if (result.cancelled) return fail("package.cancelled", {});
     return failed(zip, *why);
@@ -355,7 +358,10 @@ PackageResult write_package(std::span<const PackageInput> inputs, const std::fil
   SummaryHeader header = options.summary;
   header.package_name = path_to_utf8(zip.filename());
   header.numbered_across_package = options.numbering == Numbering::global;
-  if (!detail::measure_file(tmp_zip, header.package_size, header.package_crc32)) {
+  header.package_size = written.size;
+  if (written.crc) {
+    header.package_crc32 = *written.crc;
+  } else if (!detail::measure_file(tmp_zip, header.package_size, header.package_crc32)) {
     cleanup();
     return failed(zip, describe_file_error(EIO));
   }

@@ -1,7 +1,5 @@
 #include "package/zip_writer.hpp"
 
-#include <zlib.h>
-
 #include <cerrno>
 #include <limits>
 #include <optional>
@@ -46,6 +44,7 @@ bool ZipWriter::write(std::string_view bytes) {
   }
   if (!bytes.empty() && std::fwrite(bytes.data(), 1, bytes.size(), out_) != bytes.size()) return false;
   offset_ += bytes.size();
+  crc_ = crc32_of(bytes, crc_);
   return true;
 }
 
@@ -167,6 +166,7 @@ bool ZipWriter::patch_local_header(const Entry& e) {
   std::string zip64;
   put64(zip64, e.size);
   put64(zip64, e.stored_size);
+  rewritten_ = true;
   if (std::fflush(out_) != 0 || !seek_to(out_, e.offset + 14) ||
       std::fwrite(fixed.data(), 1, fixed.size(), out_) != fixed.size())
     return false;
@@ -189,7 +189,7 @@ ZipWriter::StreamResult ZipWriter::add_stream(const ZipName& name, std::FILE* in
   // are the same as for the document read whole).
   constexpr std::size_t kRead = 16 * ChunkDeflater::kChunk;
   std::string input(kRead, '\0');
-  uLong crc = crc32(0L, Z_NULL, 0);
+  std::uint32_t crc = 0;
   std::uint64_t size = 0;
   std::optional<ChunkDeflater> deflater;
   if (!store) deflater.emplace(level);
@@ -201,7 +201,7 @@ ZipWriter::StreamResult ZipWriter::add_stream(const ZipName& name, std::FILE* in
     if (size > expected_size) return StreamResult::size_changed;
     last = size == expected_size;  // known here, so the last chunk is deflated as compress_for_zip's is
     if (!last && got < kRead) return StreamResult::size_changed;  // it became shorter
-    crc = crc32(crc, reinterpret_cast<const Bytef*>(input.data()), static_cast<uInt>(got));
+    crc = crc32_of({input.data(), got}, crc);
     if (store) {
       if (!write({input.data(), got})) return StreamResult::write_failed;
       continue;
@@ -213,7 +213,7 @@ ZipWriter::StreamResult ZipWriter::add_stream(const ZipName& name, std::FILE* in
   }
   if (std::fgetc(in) != EOF) return StreamResult::size_changed;  // it became longer
   if (size != expected_size) return StreamResult::size_changed;
-  e.crc = static_cast<std::uint32_t>(crc);
+  e.crc = crc;
   e.stored_size = offset_ - data_start;
   if (!patch_local_header(e)) return StreamResult::write_failed;
   entries_.push_back(std::move(e));

@@ -47,6 +47,11 @@ class ZipWriter {
   // The central directory and the end records; false when a write failed.
   bool finish();
   std::uint64_t bytes_written() const { return offset_; }
+  // The CRC-32 of every byte written, as the 汇总表 names the ZIP by it; none once a
+  // streamed entry's header was filled in afterwards (the file is then read back instead).
+  std::optional<std::uint32_t> output_crc() const {
+    return rewritten_ ? std::nullopt : std::optional<std::uint32_t>(crc_);
+  }
 
  private:
   struct Entry {
@@ -68,6 +73,8 @@ class ZipWriter {
   ZipTime time_;
   std::uint64_t offset_ = 0;
   int writes_ = 0;
+  std::uint32_t crc_ = 0;   // of the bytes written in order
+  bool rewritten_ = false;  // some were written over since
   std::vector<Entry> entries_;
 };
 
