@@ -18,17 +18,17 @@ std::string json_for_xml(std::string_view json) {
   static constexpr char kHex[] = "0123456789abcdef";
   std::string out;
   out.reserve(json.size());
-  std::size_t pos = 0;
+  std::size_t pos = 0, run = 0;  // [run, pos) is copied as it is; ill-formed bytes too: the XML writer replaces them
   while (pos < json.size()) {
     const std::size_t start = pos;
-    const char32_t cp = decode_utf8(json, pos);
-    if (cp == kInvalidCodePoint || !needs_json_escape(cp)) {
-      out.append(json.substr(start, pos - start));  // ill-formed bytes: the XML writer replaces them
-      continue;
-    }
+    const char32_t cp = decode_utf8_inline(json, pos);
+    if (cp == kInvalidCodePoint || !needs_json_escape(cp)) continue;
+    out.append(json.substr(run, start - run));
     out += "\\u";
     for (int shift = 12; shift >= 0; shift -= 4) out += kHex[(cp >> shift) & 0xF];
+    run = pos;
   }
+  out.append(json.substr(run));
   return out;
 }
 

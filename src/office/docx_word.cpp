@@ -71,7 +71,7 @@ bool has_east_asian(std::string_view text) {
       ++pos;
       continue;
     }
-    if (east_asian(decode_utf8(text, pos))) return true;
+    if (east_asian(decode_utf8_inline(text, pos))) return true;
   }
   return false;
 }

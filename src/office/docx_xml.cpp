@@ -20,27 +20,38 @@ bool keep_in_xml(char32_t cp) {
 
 }  // namespace
 
+// Runs of characters that stay as they are are copied whole: a form's text is mostly
+// Chinese, three bytes a character, and one append a character was a tenth of rendering.
 void append_xml_escaped(std::string& out, std::string_view utf8, bool attribute) {
-  std::size_t pos = 0;
+  std::size_t pos = 0, run = 0;  // [run, pos) is kept as it is
+  const auto replace = [&](std::size_t start, std::string_view with) {
+    out.append(utf8.substr(run, start - run));
+    out.append(with);
+    run = pos;
+  };
   while (pos < utf8.size()) {
     const std::size_t start = pos;
-    const char32_t cp = decode_utf8(utf8, pos);
+    const char32_t cp = decode_utf8_inline(utf8, pos);
     if (cp == kInvalidCodePoint) {
-      out += "\xEF\xBF\xBD";  // U+FFFD REPLACEMENT CHARACTER
+      replace(start, "\xEF\xBF\xBD");  // U+FFFD REPLACEMENT CHARACTER
       continue;
     }
-    if (!keep_in_xml(cp)) continue;
+    if (!keep_in_xml(cp)) {
+      replace(start, {});
+      continue;
+    }
     switch (cp) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\r': out += "&#13;"; break;
-      case '\n': out += attribute ? "&#10;" : "\n"; break;
-      case '\t': out += attribute ? "&#9;" : "\t"; break;
-      default: out.append(utf8.substr(start, pos - start));
+      case '&': replace(start, "&amp;"); break;
+      case '<': replace(start, "&lt;"); break;
+      case '>': replace(start, "&gt;"); break;
+      case '"': replace(start, "&quot;"); break;
+      case '\r': replace(start, "&#13;"); break;
+      case '\n': if (attribute) replace(start, "&#10;"); break;
+      case '\t': if (attribute) replace(start, "&#9;"); break;
+      default: break;
     }
   }
+  out.append(utf8.substr(run));
 }
 
 XmlWriter::XmlWriter() { out_ = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\r\n"; }

@@ -270,6 +270,14 @@ TEST_CASE("docx: hostile text renders as well-formed XML and the data survives e
   const auto back = read_embedded_suggestion(docx, &error);
   REQUIRE_MESSAGE(back, error);
   CHECK(*back == s);
+  // Bytes that are not UTF-8 (a caller's own Suggestion: the JSON reader refuses them)
+  // render as U+FFFD, the text around them kept.
+  s.title = "前\xff中\xe4\xb8后";
+  const std::string bad = part(render_docx(s), "word/document.xml");
+  std::string why;
+  CHECK_MESSAGE(well_formed(bad, why), why);
+  CHECK(bad.find("前\xEF\xBF\xBD中\xEF\xBF\xBD") != std::string::npos);
+  CHECK(bad.find("\xEF\xBF\xBD后") != std::string::npos);
 }
 
 TEST_CASE("docx: an empty suggestion still renders a complete form") {
