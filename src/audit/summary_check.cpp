@@ -1,10 +1,9 @@
 #include "audit/summary_check.hpp"
 
-#include <zlib.h>
-
 #include <cstdio>
 #include <map>
 
+#include "base/raw_deflate.hpp"
 #include "import/form_values.hpp"
 #include "office/summary_table_layout.hpp"
 #include "office/xlsx_read.hpp"
@@ -160,8 +159,7 @@ std::string crc_text(std::uint32_t crc) {
 }  // namespace
 
 PackageFingerprint PackageFingerprint::of(std::string_view bytes) {
-  const uLong crc = ::crc32_z(::crc32(0L, Z_NULL, 0), reinterpret_cast<const Bytef*>(bytes.data()), bytes.size());
-  return {bytes.size(), static_cast<std::uint32_t>(crc)};
+  return {bytes.size(), crc32_of(bytes)};
 }
 
 void check_summary_tables(const std::vector<SummaryTable>& tables, const std::vector<DocumentFacts>& documents,

@@ -15,6 +15,7 @@
 
 #include <zlib.h>
 
+#include "base/raw_deflate.hpp"
 #include "base/temporary_file.hpp"
 #include "office/summary_table_file.hpp"
 #include "package/package_detail.hpp"
@@ -263,15 +264,14 @@ std::optional<FileError> commit_file(const std::filesystem::path& path, const st
 bool measure_file(const std::filesystem::path& path, std::uint64_t& size, std::uint32_t& crc) {
   std::ifstream in(path, std::ios::binary);
   std::string buffer(1 << 20, '\0');
-  uLong c = crc32(0L, Z_NULL, 0);
+  crc = 0;
   size = 0;
   while (in) {
     in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
     const auto got = static_cast<std::size_t>(in.gcount());
-    c = crc32(c, reinterpret_cast<const Bytef*>(buffer.data()), static_cast<uInt>(got));
+    crc = crc32_of({buffer.data(), got}, crc);
     size += got;
   }
-  crc = static_cast<std::uint32_t>(c);
   return in.eof();
 }
 
