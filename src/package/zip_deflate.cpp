@@ -29,6 +29,21 @@ std::vector<std::uint64_t> probe_offsets(std::uint64_t size) {
 
 // --- deflating a chunk at a time, storing what deflate cannot shrink.
 
+// Level 6 as zlib has it but with its hash chains followed to 64 earlier strings instead
+// of 128 (deflateTune): Chinese text in UTF-8 (three bytes a character, so the same first
+// bytes recur everywhere) sends deflate down long chains that rarely find a longer match.
+// Measured with zlib 1.2.13: bench_package's text 35 % less time for 0.7 % more bytes; the
+// call and SPEC.md (real prose) 6–16 % less time for 0.02–0.06 % more bytes. Other
+// levels are zlib's own.
+constexpr int kLevelTuned = 6;
+constexpr int kGoodLength = 8, kMaxLazy = 16, kNiceLength = 128;  // zlib's for level 6
+constexpr int kMaxChain = 64;                                      // zlib's is 128
+
+void tune(z_stream* z, int level) {
+  if (level == kLevelTuned && deflateTune(z, kGoodLength, kMaxLazy, kNiceLength, kMaxChain) != Z_OK)
+    throw std::runtime_error("zlib deflateTune failed");
+}
+
 std::uint32_t load32(const unsigned char* p) {
   std::uint32_t v;
   std::memcpy(&v, p, 4);
@@ -119,6 +134,13 @@ ChunkDeflater::ChunkDeflater(int level) : level_(level), current_(level) {
     delete z_;
     throw std::runtime_error("zlib deflateInit2 failed");
   }
+  try {
+    tune(z_, level);
+  } catch (...) {
+    deflateEnd(z_);
+    delete z_;
+    throw;
+  }
 }
 
 ChunkDeflater::~ChunkDeflater() {
@@ -142,6 +164,7 @@ bool ChunkDeflater::add(std::string_view chunk, bool last, const std::function<b
       if (!sink({output_.data(), output_.size() - z_->avail_out})) return false;
     } while (rc == Z_BUF_ERROR);
     current_ = level;
+    tune(z_, level);  // deflateParams put back zlib's own parameters of the level
   }
   z_->next_in = reinterpret_cast<Bytef*>(const_cast<char*>(chunk.data()));
   z_->avail_in = static_cast<uInt>(chunk.size());
