@@ -127,6 +127,17 @@ bool flush_to_disk(const std::filesystem::path& path) {
 #endif
 }
 
+void start_flushing(std::FILE* file, std::uint64_t from, std::uint64_t to) {
+#ifdef __linux__
+  if (to <= from || std::fflush(file) != 0) return;
+  ::sync_file_range(::fileno(file), static_cast<off_t>(from), static_cast<off_t>(to - from), SYNC_FILE_RANGE_WRITE);
+#else
+  (void)file;
+  (void)from;
+  (void)to;
+#endif
+}
+
 void flush_folder(const std::filesystem::path& folder) {
 #ifndef _WIN32
   const int fd = ::open(folder.empty() ? "." : folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
