@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "dedup/near_duplicates_hash.hpp"  // parallel_for
 #include "package/package_detail.hpp"
 #include "rules/rule_context.hpp"
 #include "zhinan/io.hpp"
@@ -84,14 +85,18 @@ std::optional<FoundDocument> find_document(const PackageInput& input, const Pack
 Plan plan_package(std::span<const PackageInput> inputs, const Profile& profile, const PackageOptions& options,
                   const FundedRegistry* registry, Diagnostics& diagnostics) {
   Plan plan;
-  // Every rule, each suggestion alone and then across the batch.
+  // Every rule, each suggestion alone (on every core, reported in input order) and then
+  // across the batch.
+  std::vector<Diagnostics> alone(inputs.size());
+  parallel_for(inputs.size(), options.threads,
+               [&](std::size_t i) { alone[i] = validate(*inputs[i].suggestion, profile, Mode::submit); });
   std::vector<BatchEntry> batch;
-  for (const auto& in : inputs) {
-    for (Diagnostic d : validate(*in.suggestion, profile, Mode::submit)) {
-      d.file = in.name;
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    for (Diagnostic& d : alone[i]) {
+      d.file = inputs[i].name;
       diagnostics.push_back(std::move(d));
     }
-    batch.push_back({in.name, in.suggestion});
+    batch.push_back({inputs[i].name, inputs[i].suggestion});
   }
   for (Diagnostic& d : check_batch(batch, profile, registry)) diagnostics.push_back(std::move(d));
 
