@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
+#include <ctime>
 #include <limits>
 #include <memory>
 #include <stdexcept>
@@ -17,8 +18,9 @@ namespace zhinan::detail {
 namespace {
 
 // MS-DOS date and time of every entry: 1980-01-01 00:00:00, the earliest the format holds.
-// libzip 1.7.3 still converts it through the local zone (mktime() here, localtime_r() in
-// zip_close), which gives the same fields back; hence the LibcTimeLock around both.
+// libzip 1.7.3 still converts it through the local zone (mktime() here, once an archive,
+// localtime_r() in zip_close), which gives the same fields back; hence the LibcTimeLock
+// around both.
 constexpr zip_uint16_t kDosTime = 0;
 constexpr zip_uint16_t kDosDate = (0 << 9) | (1 << 5) | 1;
 constexpr int kDeflateLevel = 6;
@@ -50,13 +52,17 @@ struct Deflated {
 
 std::unique_ptr<Deflated> deflate_entry(const ZipEntry& entry) {
   if (entry.data.size() >= std::numeric_limits<std::uint32_t>::max()) fail(entry.name, "part too large");
-  // A dozen parts a form: one stream a thread, reset for each (RawDeflater).
+  // A dozen parts a form: one stream a thread, reset for each (RawDeflater), deflating
+  // into a buffer of the thread's, so that a part's deflated bytes (a tenth of it) are all
+  // that is allocated, not deflate's bound of its whole size.
   thread_local RawDeflater deflater(kDeflateLevel, kMemoryLevel);
+  thread_local std::string scratch;
   auto out = std::make_unique<Deflated>();
   zip_error_init(&out->error);
   out->size = entry.data.size();
   out->crc = crc32_of(entry.data);
-  if (!deflater.deflate_all(entry.data, out->bytes)) fail(entry.name, "deflate failed");
+  if (!deflater.deflate_all(entry.data, scratch)) fail(entry.name, "deflate failed");
+  out->bytes.assign(scratch);
   return out;
 }
 
@@ -103,7 +109,22 @@ zip_int64_t deflated_source(void* user, void* data, zip_uint64_t len, zip_source
   return -1;
 }
 
-void add_entry(zip_t* archive, const ZipEntry& entry, std::unique_ptr<Deflated> deflated) {
+// kDosDate and kDosTime as a time_t, as libzip's zip_file_set_dostime makes it (mktime of
+// the local fields, the zone's daylight saving left to mktime), once for a whole archive.
+time_t dos_time_as_time_t() {
+  std::tm fields{};
+  fields.tm_year = ((kDosDate >> 9) & 127) + 1980 - 1900;
+  fields.tm_mon = ((kDosDate >> 5) & 15) - 1;
+  fields.tm_mday = kDosDate & 31;
+  fields.tm_hour = (kDosTime >> 11) & 31;
+  fields.tm_min = (kDosTime >> 5) & 63;
+  fields.tm_sec = (kDosTime << 1) & 62;
+  fields.tm_isdst = -1;
+  const LibcTimeLock lock;
+  return std::mktime(&fields);
+}
+
+void add_entry(zip_t* archive, const ZipEntry& entry, std::unique_ptr<Deflated> deflated, time_t modified) {
   Deflated* owned = deflated.release();  // the source's once made: freed with it (ZIP_SOURCE_FREE)
   zip_source_t* source = zip_source_function(archive, deflated_source, owned);
   if (source == nullptr) {
@@ -119,12 +140,7 @@ void add_entry(zip_t* archive, const ZipEntry& entry, std::unique_ptr<Deflated> 
   if (zip_set_file_compression(archive, i, ZIP_CM_DEFLATE, kDeflateLevel) < 0) {
     fail(entry.name, zip_strerror(archive));
   }
-  int timed;
-  {
-    const LibcTimeLock lock;  // the DOS fields to a time_t, through mktime()
-    timed = zip_file_set_dostime(archive, i, kDosTime, kDosDate, 0);
-  }
-  if (timed < 0) fail(entry.name, zip_strerror(archive));
+  if (zip_file_set_mtime(archive, i, modified, 0) < 0) fail(entry.name, zip_strerror(archive));
 }
 
 // Everything written into the buffer source, read back after zip_close.
@@ -167,7 +183,9 @@ std::string write_zip(const std::vector<ZipEntry>& entries) {
   } buffer_ref{buffer};
 
   try {
-    for (const ZipEntry& entry : entries) add_entry(archive, entry, deflate_entry(entry));
+    // One mktime for the archive, not one an entry (each reads the zone's file again).
+    const time_t modified = dos_time_as_time_t();
+    for (const ZipEntry& entry : entries) add_entry(archive, entry, deflate_entry(entry), modified);
   } catch (...) {
     zip_discard(archive);
     throw;
