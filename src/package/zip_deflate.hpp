@@ -26,8 +26,8 @@ struct ZipData {
 // Raw DEFLATE of a stream given a chunk at a time (kChunk bytes, the last one shorter), at
 // `level` except for chunks deflate cannot shrink (near-uniform bytes that do not recur:
 // a compressed picture or font inside a PDF or Word file), which go in as stored blocks:
-// deflating them costs as much as text and gains nothing. Level 6 searches zlib's hash
-// chains half as far as zlib's own level 6 (faster on Chinese text, a little larger). The
+// deflating them costs as much as text and gains nothing. Level 6 searches for matches less
+// far than zlib's own level 6 (faster on Chinese text, a little larger). The
 // same chunks give the same bytes however they were read.
 class ChunkDeflater {
  public:
