@@ -5,10 +5,12 @@
 #include <zlib.h>
 
 #include <cstdio>
+#include <filesystem>
 #include <string>
 #include <string_view>
 
 #include "package/zip_deflate.hpp"
+#include "zhinan/suggestion_json.hpp"
 #include "support.hpp"
 
 using namespace zhinan;
@@ -100,4 +102,56 @@ TEST_CASE("zip_deflate: a file of a compressed kind is deflated only when enough
   // A misnamed text file; nothing to probe.
   CHECK(worth_deflating_both_ways(test::prose(700'000)));
   CHECK_FALSE(detail::worth_deflating(std::string_view()));
+}
+
+namespace {
+
+// Raw DEFLATE of `data` by zlib at its own level 6 (Info-ZIP's `zip -6` searches as far).
+std::size_t zlib_level6_size(std::string_view data) {
+  z_stream z{};
+  REQUIRE(deflateInit2(&z, 6, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) == Z_OK);
+  std::string out(deflateBound(&z, static_cast<uLong>(data.size())), '\0');
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+  z.avail_in = static_cast<uInt>(data.size());
+  z.next_out = reinterpret_cast<Bytef*>(out.data());
+  z.avail_out = static_cast<uInt>(out.size());
+  CHECK(deflate(&z, Z_FINISH) == Z_STREAM_END);
+  const std::size_t size = z.total_out;
+  deflateEnd(&z);
+  return size;
+}
+
+}  // namespace
+
+TEST_CASE("zip_deflate: a unit's text costs at most a little more than zlib's level 6") {
+  // The package searches for matches less far than zlib's level 6, for speed on Chinese
+  // text; the text a unit supplies must stay within 1 % of what `zip -6` makes of it
+  // (real prose: the samples' overviews and reports), and within 2 % for text of short
+  // runs taken at random from it (bench_package's, where long searches pay most).
+  std::string prose;
+  for (const auto& entry : std::filesystem::directory_iterator(test::source_dir() / "examples" / "data")) {
+    if (entry.path().extension() != ".json") continue;
+    const ParseResult parsed = read_suggestion_file(entry.path());
+    if (!parsed.suggestion) continue;
+    const Suggestion& s = *parsed.suggestion;
+    prose += s.overview + "\n";
+    if (s.report) prose += s.report->background + "\n" + s.report->research_content + "\n";
+  }
+  REQUIRE(prose.size() > 20'000);
+  CHECK(deflated_size(prose) <= zlib_level6_size(prose) * 1.01);
+  std::string runs;
+  std::uint64_t seed = 7;
+  while (runs.size() < 400'000) {
+    seed = seed * 6364136223846793005ull + 1442695040888963407ull;
+    const std::size_t at = (seed >> 33) % (prose.size() - 40) / 3 * 3, length = 3 * (1 + (seed >> 20) % 6);
+    runs += prose.substr(at, length);
+  }
+  CHECK(deflated_size(runs) <= zlib_level6_size(runs) * 1.02);
+  // Text after stored chunks is deflated as the text alone (deflateParams, back from the
+  // stored blocks, would put zlib's own search back): the same size, give or take the
+  // stored blocks' headers.
+  const std::string random = test::random_bytes(2 * detail::ChunkDeflater::kChunk, 9);
+  const std::size_t alone = random.size() + deflated_size(runs), together = deflated_size(random + runs);
+  CHECK(together <= alone + 64);
+  CHECK(together + 64 >= alone);
 }
