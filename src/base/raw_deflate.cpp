@@ -18,6 +18,11 @@ std::uint32_t crc32_of(std::string_view bytes, std::uint32_t crc) {
   return static_cast<std::uint32_t>(c);
 }
 
+std::uint32_t crc32_joined(std::uint32_t crc_a, std::uint32_t crc_b, std::uint64_t length_b) {
+  if (length_b > kCrcJoinedMax) throw std::length_error("crc32_joined: the second part is too long");
+  return static_cast<std::uint32_t>(crc32_combine(crc_a, crc_b, static_cast<z_off_t>(length_b)));
+}
+
 RawDeflater::RawDeflater(int level, int memory_level) : z_(new z_stream{}) {
   if (deflateInit2(z_, level, Z_DEFLATED, -MAX_WBITS, memory_level, Z_DEFAULT_STRATEGY) != Z_OK) {
     delete z_;

@@ -13,6 +13,11 @@ namespace zhinan::detail {
 
 // The CRC-32 of `bytes` (zlib's), of any size; `crc` carries on an earlier one.
 std::uint32_t crc32_of(std::string_view bytes, std::uint32_t crc = 0);
+// The CRC-32 of bytes A then B from A's and B's own, without reading the bytes again
+// (zlib's crc32_combine). B at most kCrcJoinedMax bytes (zlib's length is a long, 32 bits
+// on Windows); longer throws std::length_error.
+inline constexpr std::uint64_t kCrcJoinedMax = 1u << 30;
+std::uint32_t crc32_joined(std::uint32_t crc_a, std::uint32_t crc_b, std::uint64_t length_b);
 
 // One deflate stream at a fixed level, window of 32 KiB and memory level, reset for every
 // buffer: zlib's state is some 300–400 KB, and allocating and freeing it for each small

@@ -37,14 +37,15 @@ std::uint16_t dos_date(const ZipTime& t) {
 
 thread_local int zip_fail_write_number = 0;
 
-bool ZipWriter::write(std::string_view bytes) {
+bool ZipWriter::write(std::string_view bytes, std::optional<std::uint32_t> crc_of_bytes) {
   if (zip_fail_write_number > 0 && ++writes_ == zip_fail_write_number) {
     errno = ENOSPC;
     return false;
   }
   if (!bytes.empty() && std::fwrite(bytes.data(), 1, bytes.size(), out_) != bytes.size()) return false;
   offset_ += bytes.size();
-  crc_ = crc32_of(bytes, crc_);
+  crc_ = crc_of_bytes && bytes.size() <= kCrcJoinedMax ? crc32_joined(crc_, *crc_of_bytes, bytes.size())
+                                                       : crc32_of(bytes, crc_);
   return true;
 }
 
@@ -126,7 +127,10 @@ std::string ZipWriter::central_header(const Entry& e) const {
 bool ZipWriter::add(Entry entry, std::string_view data) {
   if (entry.name.bytes.empty() || entry.name.bytes.size() > 0xFFFF) return false;
   entry.offset = offset_;
-  if (!write(local_header(entry)) || !write(data)) return false;
+  // A stored entry's bytes are its data, whose CRC is known: the ZIP's CRC is carried on
+  // without reading them again (most of a package is stored PDFs and forms).
+  const auto data_crc = entry.method == 0 ? std::optional<std::uint32_t>(entry.crc) : std::nullopt;
+  if (!write(local_header(entry)) || !write(data, data_crc)) return false;
   entries_.push_back(std::move(entry));
   return true;
 }

@@ -62,7 +62,8 @@ class ZipWriter {
     bool directory;
     bool zip64_local = false;  // the local header holds ZIP64 sizes (sizes not known in advance)
   };
-  bool write(std::string_view bytes);
+  // `crc_of_bytes`, when known, spares reading them again for the ZIP's CRC.
+  bool write(std::string_view bytes, std::optional<std::uint32_t> crc_of_bytes = std::nullopt);
   bool patch_local_header(const Entry& e);
   bool add(Entry entry, std::string_view data);
   std::string local_header(const Entry& e) const;
