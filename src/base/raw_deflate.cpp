@@ -23,7 +23,20 @@ std::uint32_t crc32_joined(std::uint32_t crc_a, std::uint32_t crc_b, std::uint64
   return static_cast<std::uint32_t>(crc32_combine(crc_a, crc_b, static_cast<z_off_t>(length_b)));
 }
 
-RawDeflater::RawDeflater(int level, int memory_level) : z_(new z_stream{}) {
+// zlib follows its hash chains to 64 earlier strings instead of 128, to a quarter of that
+// once the match at the byte before is 4 bytes or more (not 8), and does not look for a
+// longer match at the next byte once it holds 8 bytes (not 16). Measured with zlib 1.2.13,
+// each stream alone: bench_package's text 0.68× the time for 1.1 % more bytes; the call,
+// SPEC.md and STYLE.md together (real prose) 0.91× for 0.23 % more; a rendered form's
+// parts 0.90× for 0.6 % more.
+void shorten_search(z_stream_s* z, int level) {
+  constexpr int kGoodLength = 4, kMaxLazy = 8, kNiceLength = 128, kMaxChain = 64;  // zlib's: 8, 16, 128, 128
+  if (level == kTextLevel && deflateTune(z, kGoodLength, kMaxLazy, kNiceLength, kMaxChain) != Z_OK)
+    throw std::runtime_error("zlib deflateTune failed");
+}
+
+RawDeflater::RawDeflater(int level, int memory_level, Search search)
+    : z_(new z_stream{}), level_(level), search_(search) {
   if (deflateInit2(z_, level, Z_DEFLATED, -MAX_WBITS, memory_level, Z_DEFAULT_STRATEGY) != Z_OK) {
     delete z_;
     throw std::runtime_error("zlib deflateInit2 failed");
@@ -37,6 +50,7 @@ RawDeflater::~RawDeflater() {
 
 bool RawDeflater::deflate_all(std::string_view in, std::string& out) {
   if (in.size() >= std::numeric_limits<uInt>::max() || deflateReset(z_) != Z_OK) return false;
+  if (search_ == Search::shorter) shorten_search(z_, level_);
   const auto in_size = static_cast<uInt>(in.size());
   out.resize(deflateBound(z_, in_size));
   z_->next_in = reinterpret_cast<const Bytef*>(in.data());

@@ -19,13 +19,25 @@ std::uint32_t crc32_of(std::string_view bytes, std::uint32_t crc = 0);
 inline constexpr std::uint64_t kCrcJoinedMax = 1u << 30;
 std::uint32_t crc32_joined(std::uint32_t crc_a, std::uint32_t crc_b, std::uint64_t length_b);
 
+// What the package deflates text at (its entries and the forms' XML): zlib's level 6
+// with a shorter search for matches (deflateTune, parameters in raw_deflate.cpp). Chinese
+// text in UTF-8 (three bytes a character, so the same first bytes recur everywhere) sends
+// level 6 down long hash chains that rarely find a longer match.
+inline constexpr int kTextLevel = 6;
+// Sets that shorter search on a stream at kTextLevel (after deflateInit2, deflateReset or
+// deflateParams, which each put zlib's own back); a stream at another level is left as
+// it is. Throws std::runtime_error when zlib refuses.
+void shorten_search(z_stream_s* z, int level);
+
 // One deflate stream at a fixed level, window of 32 KiB and memory level, reset for every
 // buffer: zlib's state is some 300–400 KB, and allocating and freeing it for each small
-// part cost more than deflating the part. deflateReset keeps the parameters, so each
-// buffer gives the bytes a new stream would. One a thread: not for sharing.
+// part cost more than deflating the part. Each buffer gives the bytes a new stream would
+// (the shorter search, when asked for, set again after each reset). One a thread: not for
+// sharing.
 class RawDeflater {
  public:
-  RawDeflater(int level, int memory_level);
+  enum class Search { zlib, shorter };
+  RawDeflater(int level, int memory_level, Search search = Search::zlib);
   ~RawDeflater();
   RawDeflater(const RawDeflater&) = delete;
   RawDeflater& operator=(const RawDeflater&) = delete;
@@ -37,6 +49,8 @@ class RawDeflater {
 
  private:
   z_stream_s* z_;
+  int level_;
+  Search search_;
   std::string scratch_;
 };
 

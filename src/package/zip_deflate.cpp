@@ -29,22 +29,6 @@ std::vector<std::uint64_t> probe_offsets(std::uint64_t size) {
 
 // --- deflating a chunk at a time, storing what deflate cannot shrink.
 
-// Level 6 with a shorter search for matches (deflateTune): zlib follows its hash chains to
-// 64 earlier strings instead of 128, to a quarter of that once it holds a match of 4 bytes
-// (not 8), and stops looking for a longer match at the next byte once it holds 8 (not 16).
-// Chinese text in UTF-8 (three bytes a character, so the same first bytes recur
-// everywhere) sends deflate down long chains that rarely find a longer match. Measured with
-// zlib 1.2.13, each stream deflated alone: bench_package's text 0.68× the time for 1.1 %
-// more bytes, the call, SPEC.md and STYLE.md together (real prose) 0.91× for 0.23 % more.
-// Other levels are zlib's own.
-constexpr int kLevelTuned = 6;
-constexpr int kGoodLength = 4, kMaxLazy = 8, kNiceLength = 128, kMaxChain = 64;  // zlib's: 8, 16, 128, 128
-
-void tune(z_stream* z, int level) {
-  if (level == kLevelTuned && deflateTune(z, kGoodLength, kMaxLazy, kNiceLength, kMaxChain) != Z_OK)
-    throw std::runtime_error("zlib deflateTune failed");
-}
-
 std::uint32_t load32(const unsigned char* p) {
   std::uint32_t v;
   std::memcpy(&v, p, 4);
@@ -136,7 +120,7 @@ ChunkDeflater::ChunkDeflater(int level) : level_(level), current_(level) {
     throw std::runtime_error("zlib deflateInit2 failed");
   }
   try {
-    tune(z_, level);
+    shorten_search(z_, level);
   } catch (...) {
     deflateEnd(z_);
     delete z_;
@@ -165,7 +149,7 @@ bool ChunkDeflater::add(std::string_view chunk, bool last, const std::function<b
       if (!sink({output_.data(), output_.size() - z_->avail_out})) return false;
     } while (rc == Z_BUF_ERROR);
     current_ = level;
-    tune(z_, level);  // deflateParams put back zlib's own parameters of the level
+    shorten_search(z_, level);  // deflateParams put back zlib's own parameters of the level
   }
   z_->next_in = reinterpret_cast<Bytef*>(const_cast<char*>(chunk.data()));
   z_->avail_in = static_cast<uInt>(chunk.size());

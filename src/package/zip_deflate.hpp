@@ -26,9 +26,9 @@ struct ZipData {
 // Raw DEFLATE of a stream given a chunk at a time (kChunk bytes, the last one shorter), at
 // `level` except for chunks deflate cannot shrink (near-uniform bytes that do not recur:
 // a compressed picture or font inside a PDF or Word file), which go in as stored blocks:
-// deflating them costs as much as text and gains nothing. Level 6 searches for matches less
-// far than zlib's own level 6 (faster on Chinese text, a little larger). The
-// same chunks give the same bytes however they were read.
+// deflating them costs as much as text and gains nothing. At kTextLevel the search for
+// matches is base/raw_deflate's shorter one. The same chunks give the same bytes however
+// they were read.
 class ChunkDeflater {
  public:
   static constexpr std::size_t kChunk = 64u << 10;
@@ -50,7 +50,7 @@ class ChunkDeflater {
 
 // Compresses `content` with raw DEFLATE at `level` (by ChunkDeflater), or stores it when
 // that would not be smaller (or `store` is set, for formats already compressed).
-ZipData compress_for_zip(std::string content, bool store, int level = 6);
+ZipData compress_for_zip(std::string content, bool store, int level = kTextLevel);
 
 // Whether data stored by its kind (a .pdf, .docx, .jpg…) is worth deflating after all: a
 // PDF may hold uncompressed fonts and page streams, a Word file stored media, a file may

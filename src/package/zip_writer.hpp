@@ -43,7 +43,7 @@ class ZipWriter {
   // output.
   enum class StreamResult { ok, write_failed, read_failed, size_changed };
   StreamResult add_stream(const ZipName& name, std::FILE* in, std::uint64_t expected_size, bool store,
-                          int level = 6);
+                          int level = kTextLevel);
   // The central directory and the end records; false when a write failed.
   bool finish();
   std::uint64_t bytes_written() const { return offset_; }
