@@ -59,6 +59,19 @@ inline std::vector<std::string> character_pool(const std::vector<zhinan::Suggest
   return pool;
 }
 
+// Plain text as a unit writes it: runs of 1–6 characters copied from the samples (so
+// common words repeat, as in prose), 50–500 KB.
+inline std::string plain_text(Rng& rng, const std::vector<std::string>& pool, std::size_t bytes) {
+  std::string out;
+  while (out.size() < bytes) {
+    const std::size_t start = rng.below(pool.size() - 8), run_length = rng.between(1, 6);
+    for (std::size_t k = 0; k < run_length; ++k) out += pool[start + k];
+    const std::size_t r = rng.below(20);
+    out += r == 0 ? "。\n" : r < 4 ? "，" : "";
+  }
+  return out;
+}
+
 // `chars` characters drawn one at a time, a sentence every 8–30: no 3-gram of it is likely
 // to occur in another suggestion, so the near-duplicate rules see distinct content.
 inline std::string filler(Rng& rng, const std::vector<std::string>& pool, std::size_t chars) {

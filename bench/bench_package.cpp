@@ -36,6 +36,7 @@ namespace {
 
 namespace fs = std::filesystem;
 using bench::character_pool;
+using bench::plain_text;
 using bench::Rng;
 using Clock = std::chrono::steady_clock;
 
@@ -69,18 +70,6 @@ std::string random_bytes(Rng& rng, std::size_t n) {
   return s;
 }
 
-// Plain text as a unit writes it: runs of 1–6 characters copied from the samples (so
-// common words repeat, as in prose), 50–500 KB.
-std::string plain_text(Rng& rng, const std::vector<std::string>& pool, std::size_t bytes) {
-  std::string out;
-  while (out.size() < bytes) {
-    const std::size_t start = rng.below(pool.size() - 8), run_length = rng.between(1, 6);
-    for (std::size_t k = 0; k < run_length; ++k) out += pool[start + k];
-    const std::size_t r = rng.below(20);
-    out += r == 0 ? "。\n" : r < 4 ? "，" : "";
-  }
-  return out;
-}
 
 // A PDF: header, objects whose streams are Flate-compressed already (random bytes) and,
 // in one file in four, many uncompressed text streams of glyph codes; xref and trailer.

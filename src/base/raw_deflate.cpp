@@ -27,8 +27,8 @@ std::uint32_t crc32_joined(std::uint32_t crc_a, std::uint32_t crc_b, std::uint64
 // once the match at the byte before is 4 bytes or more (not 8), and does not look for a
 // longer match at the next byte once it holds 8 bytes (not 16). Measured with zlib 1.2.13,
 // each stream alone: bench_package's text 0.68× the time for 1.1 % more bytes; the call,
-// SPEC.md and STYLE.md together (real prose) 0.91× for 0.23 % more; a rendered form's
-// parts 0.90× for 0.6 % more.
+// SPEC.md and STYLE.md together (real prose) 0.83–0.91× for 0.23 % more; a rendered form's
+// parts 0.90× for 0.6 % more. zlib's level 5 is as fast for twice the bytes on text.
 void shorten_search(z_stream_s* z, int level) {
   constexpr int kGoodLength = 4, kMaxLazy = 8, kNiceLength = 128, kMaxChain = 64;  // zlib's: 8, 16, 128, 128
   if (level == kTextLevel && deflateTune(z, kGoodLength, kMaxLazy, kNiceLength, kMaxChain) != Z_OK)
