@@ -13,8 +13,6 @@
 #include <mutex>
 #include <thread>
 
-#include <zlib.h>
-
 #include "base/raw_deflate.hpp"
 #include "base/temporary_file.hpp"
 #include "office/summary_table_file.hpp"
@@ -149,12 +147,15 @@ std::optional<FileError> write_zip(const Plan& plan, std::span<const PackageInpu
                                    WrittenZip& zip_written) {
   // The temporary is new and empty: opened without truncating it, since ext4 writes a
   // file truncated to nothing back to the disk when it is closed, on the closing thread
-  // (0.08–0.1 s for 280 MB); start_flushing below sends it there as it is written.
+  // (0.08–0.1 s for 280 MB); start_flushing below sends it there as it is written. Should
+  // something have written into it since it was made, it is emptied after all.
   std::FILE* out = nullptr;
 #ifdef _WIN32
   out = _wfopen(path.c_str(), L"r+b");
+  if (out && (std::fseek(out, 0, SEEK_END) != 0 || std::ftell(out) != 0)) out = _wfreopen(path.c_str(), L"wb", out);
 #else
   out = std::fopen(path.c_str(), "r+b");
+  if (out && (std::fseek(out, 0, SEEK_END) != 0 || std::ftell(out) != 0)) out = std::freopen(path.c_str(), "wb", out);
 #endif
   if (!out) return describe_file_error(errno);
   std::unique_ptr<std::FILE, int (*)(std::FILE*)> closer(out, &std::fclose);
