@@ -354,6 +354,38 @@ TEST_CASE("package: a document streamed into the ZIP gives the same bytes as one
   CHECK(bytes_of(streamed.csv) == bytes_of(whole.csv));
 }
 
+TEST_CASE("package: documents each larger than the compressing threads may hold ahead are packed, one at a time") {
+  // Documents read whole are held from their reading to their writing, and the workers
+  // run ahead of the writer within a budget; one that alone exceeds it must still start
+  // (as the entry the writer waits for), not wait for ever. Three documents of 17 MB read
+  // whole (streaming raised above them), on two threads and on four.
+  Scratch s;
+  Inputs in({"valid-sco", "valid-multilateral", "valid-belt-and-road"});
+  for (int k = 0; k < 3; ++k) {
+    const std::string name = "扫描" + std::to_string(k) + ".pdf";
+    { std::ofstream(s.dir / name, std::ios::binary) << test::random_bytes(17u << 20, 40 + k); }
+    in.suggestions[k].document = name;
+  }
+  in.refresh(s.dir);
+  detail::stream_documents_above = 64u << 20;
+  for (unsigned threads : {2u, 4u}) {
+    PackageOptions o;
+    o.threads = threads;
+    const std::filesystem::path zip = s.dir / ("p" + std::to_string(threads) + ".zip");
+    const PackageResult r = write_package(in.inputs, zip, Profile::builtin(), o);
+    REQUIRE(r.written);
+    REQUIRE(r.files.size() == 3);
+    const std::string bytes = bytes_of(zip);
+    const auto entries = zip_entries(bytes);
+    for (const PackagedFile& f : r.files) {
+      CHECK_FALSE(f.rendered);
+      CHECK(std::find(entries.begin(), entries.end(), f.path) != entries.end());
+    }
+    CHECK(bytes.size() > 3 * (17u << 20));  // random bytes, stored
+  }
+  detail::stream_documents_above = 8u << 20;
+}
+
 TEST_CASE("package: the 汇总表 names the ZIP it goes with by size and CRC-32") {
   Scratch s;
   const PackageResult r = write_package(all_valid().inputs, s.dir / "指南建议.zip");
