@@ -22,6 +22,7 @@
 #include <algorithm>
 #include <boost/json.hpp>
 #include <chrono>
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -242,6 +243,15 @@ class Spawner {
   int request_[2] = {-1, -1}, reply_[2] = {-1, -1};
 };
 
+// The 60 MB file, removed also when the benchmark is interrupted or killed by a signal
+// that can be caught (unlink is safe in a handler), so no run leaves it in /tmp.
+char scratch_file[4096];
+void remove_scratch_and_die(int signal_number) {
+  if (scratch_file[0] != '\0') ::unlink(scratch_file);
+  std::signal(signal_number, SIG_DFL);
+  std::raise(signal_number);
+}
+
 // The command on a 60 MB file against the BreakIterator on the same bytes; true when
 // both targets are met.
 bool command_level(Spawner& spawner, const std::vector<std::string>& paras, const std::string& cli,
@@ -252,11 +262,16 @@ bool command_level(Spawner& spawner, const std::vector<std::string>& paras, cons
   const std::string text = corpus(paras, kMegabytes * 1024 * 1024);
   const std::filesystem::path file =
       std::filesystem::temp_directory_path() / ("zhinan-bench-count-" + std::to_string(getpid()) + ".txt");
+  std::snprintf(scratch_file, sizeof scratch_file, "%s", file.c_str());
+  for (int signal_number : {SIGINT, SIGTERM, SIGHUP}) std::signal(signal_number, remove_scratch_and_die);
   {
     std::ofstream out(file, std::ios::binary);
     out.write(text.data(), static_cast<std::streamsize>(text.size()));
     if (!out) {
       std::fprintf(stderr, "cannot write %s\n", file.string().c_str());
+      std::error_code ignored;
+      std::filesystem::remove(file, ignored);
+      scratch_file[0] = '\0';
       return false;
     }
   }
@@ -276,6 +291,7 @@ bool command_level(Spawner& spawner, const std::vector<std::string>& paras, cons
     best_brk = std::min(best_brk, took.count());
   }
   std::filesystem::remove(file);
+  scratch_file[0] = '\0';
   const double mb = static_cast<double>(text.size()) / 1e6, ratio = best_brk / best_cli;
   const double peak_mb = static_cast<double>(peak_kib) / 1024;
   std::printf("command level: %zu bytes (%.2f MB) in a file; best of 3 rounds\n", text.size(), mb);
