@@ -3,13 +3,12 @@
 #include "zhinan/audit.hpp"
 
 #include <algorithm>
-#include <atomic>
-#include <thread>
 #include <map>
 
 #include "audit/archive_reader.hpp"
 #include "audit/package_layout.hpp"
 #include "audit/summary_check.hpp"
+#include "base/parallel_for.hpp"
 #include "import/form_values.hpp"
 #include "zhinan/import.hpp"
 #include "zhinan/io.hpp"
@@ -94,16 +93,7 @@ ReadDocument read_document(const detail::LaidOutDocument& doc, const Profile& pr
 // time, and documents are independent. Results stay in the package's order.
 std::vector<ReadDocument> read_documents(const std::vector<detail::LaidOutDocument>& documents, const Profile& profile) {
   std::vector<ReadDocument> reads(documents.size());
-  std::atomic<std::size_t> next{0};
-  const auto work = [&] {
-    for (std::size_t i = next++; i < documents.size(); i = next++) reads[i] = read_document(documents[i], profile);
-  };
-  const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
-  const std::size_t helpers = std::min<std::size_t>(cores, documents.size()) - (documents.empty() ? 0 : 1);
-  std::vector<std::thread> threads;
-  for (std::size_t t = 0; t < helpers; ++t) threads.emplace_back(work);
-  work();
-  for (std::thread& t : threads) t.join();
+  detail::parallel_for(documents.size(), 0, [&](std::size_t i) { reads[i] = read_document(documents[i], profile); });
   return reads;
 }
 

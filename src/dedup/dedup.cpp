@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 
+#include "base/parallel_for.hpp"
 #include "dedup/near_duplicates_hash.hpp"
 #include "rules/rule_context.hpp"
 #include "zhinan/fold.hpp"

@@ -13,6 +13,7 @@
 #include "zhinan/fold.hpp"
 #include "zhinan/io.hpp"
 #include "zhinan/near_duplicates.hpp"
+#include "base/parallel_for.hpp"
 #include "dedup/near_duplicates_hash.hpp"
 
 namespace zhinan {

@@ -9,6 +9,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "base/parallel_for.hpp"
 #include "dedup/near_duplicates_hash.hpp"
 
 namespace zhinan {

@@ -40,6 +40,7 @@
 #include <thread>
 #include <zlib.h>
 
+#include "base/parallel_for.hpp"
 #include "dedup/near_duplicates_hash.hpp"
 #include "zhinan/near_duplicates.hpp"
 

@@ -9,10 +9,6 @@
 #include <span>
 #include <vector>
 #include <algorithm>
-#include <atomic>
-#include <exception>
-#include <mutex>
-#include <thread>
 
 namespace zhinan::detail {
 
@@ -201,36 +197,6 @@ inline double jaccard_of(std::size_t intersection, std::size_t size_a, std::size
 // a pair whose jaccard() is ≥ min_score: the bounds use the same formula, and it is
 // monotone in the intersection.
 double jaccard_at_least(std::span<const std::uint64_t> a, std::span<const std::uint64_t> b, double min_score);
-
-// Runs fn(i) for every i in [0, count) on up to `threads` threads (0: every core), each
-// i exactly once; callers write to slot i only, so results do not depend on the schedule.
-template <class F>
-void parallel_for(std::size_t count, unsigned threads, F&& fn) {
-  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
-  threads = static_cast<unsigned>(std::min<std::size_t>(threads, count));
-  if (threads <= 1) {
-    for (std::size_t i = 0; i < count; ++i) fn(i);
-    return;
-  }
-  std::atomic<std::size_t> next{0};
-  std::exception_ptr failure;  // the first exception, rethrown here once every thread is done
-  std::mutex failure_mutex;
-  const auto work = [&] {
-    try {
-      for (std::size_t i; (i = next.fetch_add(1, std::memory_order_relaxed)) < count;) fn(i);
-    } catch (...) {
-      next = count;
-      const std::lock_guard lock(failure_mutex);
-      if (!failure) failure = std::current_exception();
-    }
-  };
-  {
-    std::vector<std::jthread> pool;
-    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
-    work();
-  }
-  if (failure) std::rethrow_exception(failure);
-}
 
 // A checksum of a stream of 64-bit words: four lanes, each word xored into its lane and
 // mixed. Each step is a bijection of the lane, so a change to any one word always changes

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <map>
 
-#include "dedup/near_duplicates_hash.hpp"  // parallel_for
+#include "base/parallel_for.hpp"
 #include "package/package_detail.hpp"
 #include "rules/rule_context.hpp"
 #include "zhinan/io.hpp"
