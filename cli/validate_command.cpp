@@ -1,12 +1,11 @@
 // zhinan validate [--mode draft|submit] [--department NAME] [--format text|json] [options] FILE…
 #include <boost/json.hpp>
 #include <algorithm>
-#include <atomic>
 #include <map>
 #include <optional>
 #include <ostream>
-#include <thread>
 
+#include "base/parallel_for.hpp"
 #include "cli.hpp"
 #include "options.hpp"
 #include "zhinan/dedup.hpp"
@@ -136,18 +135,10 @@ int run_validate(const Context& ctx, std::span<const std::string> args) {
   // Standard input is one stream: each "-" is read here, in order, not by the workers.
   for (std::size_t i = 0; i < files.size(); ++i)
     if (files[i] == "-") check_one(i);
-  {
-    std::atomic<std::size_t> next{0};
-    const auto worker = [&] {
-      for (std::size_t i; (i = next.fetch_add(1)) < files.size();)
-        if (files[i] != "-") check_one(i);
-    };
-    const std::size_t threads =
-        std::min<std::size_t>(files.size(), std::max(1u, std::thread::hardware_concurrency()));
-    std::vector<std::jthread> pool;
-    for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(worker);
-    worker();
-  }  // joined
+  // The others on every core; a failure in one (out of memory) reaches main's handler.
+  detail::parallel_for(files.size(), 0, [&](std::size_t i) {
+    if (files[i] != "-") check_one(i);
+  });
   std::vector<FileResult> results;
   std::vector<BatchKey> keys;       // of those that could be read, for the batch rules
   std::vector<std::size_t> owners;  // their place in results
