@@ -149,14 +149,18 @@ std::optional<FileError> write_zip(const Plan& plan, std::span<const PackageInpu
   // file truncated to nothing back to the disk when it is closed, on the closing thread
   // (0.08–0.1 s for 280 MB); start_flushing below sends it there as it is written. Should
   // something have written into it since it was made, it is emptied after all.
-  std::FILE* out = nullptr;
+  const auto open = [&](bool truncate) {
 #ifdef _WIN32
-  out = _wfopen(path.c_str(), L"r+b");
-  if (out && (std::fseek(out, 0, SEEK_END) != 0 || std::ftell(out) != 0)) out = _wfreopen(path.c_str(), L"wb", out);
+    return _wfopen(path.c_str(), truncate ? L"wb" : L"r+b");
 #else
-  out = std::fopen(path.c_str(), "r+b");
-  if (out && (std::fseek(out, 0, SEEK_END) != 0 || std::ftell(out) != 0)) out = std::freopen(path.c_str(), "wb", out);
+    return std::fopen(path.c_str(), truncate ? "wb" : "r+b");
 #endif
+  };
+  std::FILE* out = open(false);
+  if (out && (std::fseek(out, 0, SEEK_END) != 0 || std::ftell(out) != 0)) {
+    std::fclose(out);
+    out = open(true);
+  }
   if (!out) return describe_file_error(errno);
   std::unique_ptr<std::FILE, int (*)(std::FILE*)> closer(out, &std::fclose);
   std::setvbuf(out, nullptr, _IOFBF, 1 << 20);

@@ -386,6 +386,27 @@ TEST_CASE("package: documents each larger than the compressing threads may hold 
   detail::stream_documents_above = 8u << 20;
 }
 
+TEST_CASE("package: a temporary that something wrote into before the ZIP goes in is emptied first") {
+  // The ZIP's temporary is opened without truncation (it was made empty): should another
+  // program have written into it meanwhile, none of that may stay behind the ZIP's end.
+  Scratch s;
+  Inputs in({"valid-sco", "valid-multilateral"});
+  Diagnostics findings;
+  const PackageOptions options;
+  const detail::Plan plan = detail::plan_package(in.inputs, Profile::builtin(), options, nullptr, findings);
+  const std::filesystem::path temp = s.dir / ".p.zip.tmp";
+  { std::ofstream(temp, std::ios::binary) << std::string(300'000, 'x'); }
+  bool cancelled = false;
+  detail::WrittenZip written;
+  REQUIRE_FALSE(detail::write_zip(plan, in.inputs, Profile::builtin(), options, temp, cancelled, written));
+  const std::string zip = bytes_of(temp);
+  CHECK(zip.size() == written.size);
+  CHECK(zip.find("xxxxxxxx") == std::string::npos);
+  CHECK(zip_entries(zip).size() == plan.folders.size() + plan.entries.size());
+  REQUIRE(written.crc);
+  CHECK(*written.crc == static_cast<std::uint32_t>(crc32(0L, reinterpret_cast<const Bytef*>(zip.data()), static_cast<uInt>(zip.size()))));
+}
+
 TEST_CASE("package: the 汇总表 names the ZIP it goes with by size and CRC-32") {
   Scratch s;
   const PackageResult r = write_package(all_valid().inputs, s.dir / "指南建议.zip");
