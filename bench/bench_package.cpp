@@ -70,7 +70,6 @@ std::string random_bytes(Rng& rng, std::size_t n) {
   return s;
 }
 
-
 // A PDF: header, objects whose streams are Flate-compressed already (random bytes) and,
 // in one file in four, many uncompressed text streams of glyph codes; xref and trailer.
 std::string pdf_file(Rng& rng, std::size_t bytes) {

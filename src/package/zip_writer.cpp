@@ -205,13 +205,15 @@ ZipWriter::StreamResult ZipWriter::add_stream(const ZipName& name, std::FILE* in
     if (size > expected_size) return StreamResult::size_changed;
     last = size == expected_size;  // known here, so the last chunk is deflated as compress_for_zip's is
     if (!last && got < kRead) return StreamResult::size_changed;  // it became shorter
-    crc = crc32_of({input.data(), got}, crc);
+    const std::string_view piece(input.data(), got);
+    const std::uint32_t piece_crc = crc32_of(piece);
+    crc = crc32_joined(crc, piece_crc, got);
     if (store) {
-      if (!write({input.data(), got})) return StreamResult::write_failed;
+      if (!write(piece, piece_crc)) return StreamResult::write_failed;  // the same bytes: their CRC once
       continue;
     }
     for (std::size_t at = 0; at < got || (last && at == 0); at += ChunkDeflater::kChunk) {  // an empty file too
-      const std::string_view chunk = std::string_view(input.data(), got).substr(at, ChunkDeflater::kChunk);
+      const std::string_view chunk = piece.substr(at, ChunkDeflater::kChunk);
       if (!deflater->add(chunk, last && at + chunk.size() == got, sink)) return StreamResult::write_failed;
     }
   }
